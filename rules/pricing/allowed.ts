@@ -1,0 +1,47 @@
+import type { ClaimLine } from '../model';
+
+/**
+ * CARCs in group PR that are patient cost share and so part of the allowed amount (domain.md 6.6):
+ * 1 deductible, 2 coinsurance, 3 copay, 66 blood deductible, 247/248 line/claim-level cost share.
+ * PR-45 is the out-of-network excess the member may owe: it is never part of allowed.
+ */
+const PR_COST_SHARE = new Set(['1', '2', '3', '66', '247', '248']);
+/** Post-allowance reductions that are not patient cost share (sequestration, late-filing penalty, prior payer). */
+const POST_ALLOWANCE = new Set(['253', 'B4', '23']);
+
+export interface AllowedAmount {
+  allowedCents: number;
+  derived: boolean;
+}
+
+/** The allowed amount as shown, else paid + patient cost share + post-allowance reductions (domain.md 6.6). */
+export function lineAllowed(line: ClaimLine): AllowedAmount {
+  if (line.allowedCents !== undefined) return { allowedCents: line.allowedCents, derived: false };
+  let costShare = 0;
+  let fromAdjustments = false;
+  for (const a of line.adjustments) {
+    if (a.group === 'PR' && PR_COST_SHARE.has(a.reason)) {
+      costShare += a.amountCents;
+      fromAdjustments = true;
+    } else if (POST_ALLOWANCE.has(a.reason)) costShare += a.amountCents;
+  }
+  if (!fromAdjustments) {
+    costShare += (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
+  }
+  return { allowedCents: line.paidCents + costShare, derived: true };
+}
+
+/** Patient responsibility for a line: as shown, else the PR adjustments (PR-45 included: it is billed to the member). */
+export function linePatientResponsibility(line: ClaimLine): number {
+  if (line.patientResponsibilityCents !== undefined) return line.patientResponsibilityCents;
+  let pr = 0;
+  let any = false;
+  for (const a of line.adjustments) {
+    if (a.group === 'PR') {
+      pr += a.amountCents;
+      any = true;
+    }
+  }
+  if (any) return pr;
+  return (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
+}

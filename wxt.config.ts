@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import { portalMatches } from './rules/portals/registry';
+
+// Host permissions are exactly the supported portals; portals the biller adds are granted at run time
+// through optional_host_permissions, never "<all_urls>" at install (issue 4).
+export default defineConfig({
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'OON Guard',
+    description:
+      'Checks out-of-network payments on payer portals against your fee schedules. Claim data never leaves this computer.',
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'tabs', 'alarms', 'notifications', 'contextMenus', 'clipboardWrite'].filter(
+      (p) => browser !== 'firefox' || p !== 'sidePanel',
+    ),
+    host_permissions: portalMatches(),
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: 'OON Guard' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'oon-guard@example.org' } } }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+    build: { sourcemap: false },
+  }),
+});
