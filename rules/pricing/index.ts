@@ -30,10 +30,17 @@ function priceBySchedule(
   }
   const date = line.serviceDate ?? claim.serviceDateFrom;
   for (const index of candidates) {
-    const modifier = line.modifiers[0] ?? '';
-    const row =
-      scheduleAmount(index, line.code, modifier, claim.payerName, date) ??
-      (modifier ? undefined : scheduleAmount(index, line.code, '', claim.payerName, date));
+    // A row for one of the line's modifiers (26, TC ...) wins; otherwise the global amount.
+    let modifier = '';
+    let row: ReturnType<typeof scheduleAmount>;
+    for (const m of line.modifiers) {
+      row = scheduleAmount(index, line.code, m, claim.payerName, date);
+      if (row) {
+        modifier = m;
+        break;
+      }
+    }
+    row ??= scheduleAmount(index, line.code, '', claim.payerName, date);
     if (row) {
       const expectedCents = Math.round(row.amountCents * line.units);
       const unitText = line.units === 1 ? '' : ` x ${line.units} units`;

@@ -1,0 +1,55 @@
+import type { PageKindRule, PortalRule } from '../portals/schema';
+
+const patternCache = new Map<string, RegExp>();
+
+function compiled(source: string): RegExp {
+  let re = patternCache.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    patternCache.set(source, re);
+  }
+  return re;
+}
+
+/** A Chrome match pattern (`https://*.example.com/*`) as a test on a URL. */
+export function matchPatternMatches(pattern: string, url: URL): boolean {
+  const m = /^(https?|\*):\/\/([^/]+)\/(.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m;
+  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+  if (host !== '*') {
+    if (host!.startsWith('*.')) {
+      const base = host!.slice(2);
+      if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) return false;
+    } else if (url.hostname !== host) return false;
+  }
+  return path === '*' || compiled(`^/${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url.pathname);
+}
+
+/** What page detection tests: origin, path and hash, never the query string (it can carry patient data). */
+export function detectionTarget(url: URL): string {
+  return `${url.origin}${url.pathname}${url.hash}`;
+}
+
+export interface DetectedPage {
+  rule: PortalRule;
+  kind: PageKindRule;
+}
+
+/** The rule and page kind for a URL, or undefined. Rules are tried in registry order. */
+export function detect(href: string, rules: readonly PortalRule[]): DetectedPage | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  const target = detectionTarget(url);
+  for (const rule of rules) {
+    if (!rule.matches.some((p) => matchPatternMatches(p, url))) continue;
+    for (const kind of rule.pageKinds) {
+      if (kind.urlPatterns.some((p) => compiled(p).test(target))) return { rule, kind };
+    }
+  }
+  return undefined;
+}

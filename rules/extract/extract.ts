@@ -1,0 +1,325 @@
+import {
+  type Adjustment,
+  type Claim,
+  type ClaimLine,
+  ClaimSchema,
+  type ClaimStatus,
+  type ClaimSummary,
+  ClaimSummarySchema,
+} from '../model';
+import type { ClaimField, FieldStrategy, LineField, ListField, PageKindRule, PortalRule } from '../portals/schema';
+import { cellsOf, columnReader, locate, readField, readTableShape, type TableShape } from './dom';
+import {
+  isEmptyText,
+  normalizeText,
+  type Parsed,
+  parseAdjustments,
+  parseDate,
+  parseDateRange,
+  parseDigits,
+  parseGroup,
+  parseModifiers,
+  parseMoney,
+  parseProcedure,
+  parseRemarks,
+  parseStatus,
+  parseUnits,
+} from './parse-value';
+
+export type ExtractFailure = {
+  ok: false;
+  rule: string;
+  pageKind: string;
+  /** Field names that could not be read, with the reason: `lines[2].billed: not an amount`. */
+  missing: string[];
+};
+
+export type ExtractResult =
+  | { ok: true; kind: 'claim'; claim: Claim }
+  | { ok: true; kind: 'list'; claims: ClaimSummary[] }
+  | { ok: true; kind: 'form' }
+  | ExtractFailure;
+
+/** True when the page kind's readiness check matches: the app has rendered what we read. */
+export function isReady(root: ParentNode, kind: PageKindRule): boolean {
+  return locate(root, kind.ready) !== undefined;
+}
+
+class Problems {
+  readonly list: string[] = [];
+  add(field: string, reason: string): void {
+    this.list.push(`${field}: ${reason}`);
+  }
+}
+
+function read<T>(
+  problems: Problems,
+  name: string,
+  text: string | undefined,
+  parse: (s: string) => Parsed<T>,
+  what: string,
+  required: boolean,
+): T | undefined {
+  if (text === undefined || isEmptyText(text)) {
+    if (required) problems.add(name, 'not found on the page');
+    return undefined;
+  }
+  const v = parse(text);
+  if (v === null) {
+    problems.add(name, `not ${what}`);
+    return undefined;
+  }
+  if (v === undefined && required) problems.add(name, 'empty');
+  return v;
+}
+
+const text = (s: string): Parsed<string> => normalizeText(s) || undefined;
+
+function readClaimFields(root: ParentNode, kind: PageKindRule, problems: Problems) {
+  const f = kind.fields;
+  const req = new Set<ClaimField>(kind.required);
+  const get = (k: ClaimField): string | undefined => {
+    const s = f[k] as FieldStrategy | undefined;
+    return s ? readField(root, s) : undefined;
+  };
+  const r = <T>(k: ClaimField, parse: (s: string) => Parsed<T>, what: string) =>
+    read(problems, k, get(k), parse, what, req.has(k));
+  const dates = r('serviceDateFrom', parseDateRange, 'a date or date range');
+  const to = r('serviceDateTo', parseDate, 'a date');
+  return {
+    claimNumber: r('claimNumber', text, 'text'),
+    patientAccount: r('patientAccount', text, 'text'),
+    patientName: r('patientName', text, 'text'),
+    memberId: r('memberId', text, 'text'),
+    payerName: r('payerName', text, 'text'),
+    payerId: r('payerId', text, 'text'),
+    providerName: r('providerName', text, 'text'),
+    providerNpi: r('providerNpi', (s) => parseDigits(s, 10), 'a 10-digit NPI'),
+    providerTin: r('providerTin', (s) => parseDigits(s, 9), 'a 9-digit TIN'),
+    serviceDateFrom: dates?.[0],
+    serviceDateTo: to ?? dates?.[1],
+    receivedDate: r('receivedDate', parseDate, 'a date'),
+    paidDate: r('paidDate', parseDate, 'a date'),
+    status: r('status', parseStatus, 'a claim status'),
+    statusText: get('status'),
+    billed: r('billed', parseMoney, 'an amount'),
+    allowed: r('allowed', parseMoney, 'an amount'),
+    paid: r('paid', parseMoney, 'an amount'),
+    patientResponsibility: r('patientResponsibility', parseMoney, 'an amount'),
+    checkNumber: r('checkNumber', text, 'text'),
+    remarks: r('remarks', parseRemarks, 'remark codes') ?? [],
+  };
+}
+
+function readLines(shape: TableShape, spec: NonNullable<PageKindRule['lines']>, problems: Problems): ClaimLine[] {
+  const readers = new Map<LineField, (row: Element) => string | undefined>();
+  for (const [field, column] of Object.entries(spec.columns) as [LineField, NonNullable<(typeof spec.columns)[LineField]>][]) {
+    const reader = columnReader(shape, column);
+    if (reader) readers.set(field, reader);
+  }
+  for (const must of ['code', 'billed', 'paid'] as const) {
+    if (!readers.has(must)) problems.add(`lines.${must}`, 'column not found in the service-line table');
+  }
+  if (problems.list.length > 0) return [];
+  const skip = spec.skipRowsMatching ? new RegExp(spec.skipRowsMatching, 'i') : undefined;
+  const lines: ClaimLine[] = [];
+  for (const row of shape.rows) {
+    const cells = cellsOf(row);
+    if (cells.length === 0) continue;
+    const firstText = normalizeText(cells[0]?.textContent);
+    if (skip?.test(firstText)) continue;
+    if (cells.every((c) => isEmptyText(normalizeText(c.textContent)))) continue;
+    const n = lines.length + 1;
+    const at = (f: LineField) => readers.get(f)?.(row);
+    const has = (f: LineField) => readers.has(f);
+    const r = <T>(f: LineField, parse: (s: string) => Parsed<T>, what: string, required = false) =>
+      read(problems, `lines[${n}].${f}`, at(f), parse, what, required);
+
+    const proc = r('code', parseProcedure, 'a procedure code', true);
+    const extraModifiers = has('modifiers') ? r('modifiers', parseModifiers, 'modifiers') : [];
+    const dates = r('serviceDate', parseDateRange, 'a date');
+    let adjustments: Adjustment[] | undefined = has('adjustments')
+      ? r('adjustments', parseAdjustments, 'adjustments with amounts')
+      : [];
+    if (!has('adjustments') && has('groupCode') && has('reasonCodes')) {
+      const group = r('groupCode', parseGroup, 'a group code');
+      const reason = normalizeText(at('reasonCodes')).toUpperCase();
+      const amount = r('adjustmentAmount', parseMoney, 'an amount');
+      if (group && reason && amount !== undefined) {
+        if (!/^[A-Z]?\d{1,3}$/.test(reason)) problems.add(`lines[${n}].reasonCodes`, 'not a single CARC');
+        else adjustments = [{ group, reason, amountCents: amount }];
+      }
+    }
+    const line: ClaimLine = {
+      lineNumber: n,
+      code: proc?.code ?? '00000',
+      modifiers: [...new Set([...(proc?.modifiers ?? []), ...(extraModifiers ?? [])])],
+      units: (has('units') ? r('units', parseUnits, 'a number of units') : undefined) ?? 1,
+      billedCents: r('billed', parseMoney, 'an amount', true) ?? 0,
+      paidCents: r('paid', parseMoney, 'an amount', true) ?? 0,
+      adjustments: adjustments ?? [],
+      remarks: (has('remarks') ? r('remarks', parseRemarks, 'remark codes') : undefined) ?? [],
+    };
+    if (dates) {
+      line.serviceDate = dates[0];
+      if (dates[1] !== dates[0]) line.serviceDateTo = dates[1];
+    }
+    const pos = has('placeOfService') ? normalizeText(at('placeOfService')) : '';
+    if (/^\d{2}$/.test(pos)) line.placeOfService = pos;
+    const money: [LineField, keyof ClaimLine][] = [
+      ['allowed', 'allowedCents'],
+      ['deductible', 'deductibleCents'],
+      ['coinsurance', 'coinsuranceCents'],
+      ['copay', 'copayCents'],
+      ['patientResponsibility', 'patientResponsibilityCents'],
+    ];
+    for (const [field, key] of money) {
+      if (!has(field)) continue;
+      const v = r(field, parseMoney, 'an amount');
+      if (v !== undefined) (line as Record<string, unknown>)[key] = v;
+    }
+    lines.push(line);
+  }
+  if (lines.length === 0) problems.add('lines', 'the service-line table has no rows');
+  return lines;
+}
+
+function sum(lines: ClaimLine[], pick: (l: ClaimLine) => number): number {
+  return lines.reduce((a, l) => a + pick(l), 0);
+}
+
+function deriveStatus(lines: ClaimLine[], paidCents: number): ClaimStatus {
+  if (lines.length > 0 && lines.every((l) => l.paidCents === 0)) return 'denied';
+  if (paidCents > 0) return lines.some((l) => l.paidCents === 0) ? 'partial' : 'paid';
+  return 'unknown';
+}
+
+function dollars(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
+function extractClaim(rule: PortalRule, kind: PageKindRule, root: ParentNode): ExtractResult {
+  const problems = new Problems();
+  const fields = readClaimFields(root, kind, problems);
+  let lines: ClaimLine[] = [];
+  if (kind.lines) {
+    const shape = readTableShape(root, kind.lines);
+    if (!shape) problems.add('lines', 'service-line table not found');
+    else lines = readLines(shape, kind.lines, problems);
+  }
+  const fail = (): ExtractFailure => ({ ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list });
+  if (problems.list.length > 0) return fail();
+
+  // Totals shown on the page must agree with the lines read: a mismatch means a column was misread.
+  const lineBilled = sum(lines, (l) => l.billedCents);
+  const linePaid = sum(lines, (l) => l.paidCents);
+  if (lines.length > 0 && fields.billed !== undefined && fields.billed !== lineBilled) {
+    problems.add('billed', `claim total ${dollars(fields.billed)} differs from the lines' ${dollars(lineBilled)}`);
+  }
+  if (lines.length > 0 && fields.paid !== undefined && fields.paid !== linePaid) {
+    problems.add('paid', `claim total ${dollars(fields.paid)} differs from the lines' ${dollars(linePaid)}`);
+  }
+  const payerName = fields.payerName ?? rule.payerName;
+  if (!payerName) problems.add('payerName', 'not found on the page and the rule names no payer');
+  if (!fields.claimNumber) problems.add('claimNumber', 'not found on the page');
+  if (problems.list.length > 0) return fail();
+
+  const billedCents = fields.billed ?? lineBilled;
+  const paidCents = fields.paid ?? linePaid;
+  const candidate: Claim = {
+    claimNumber: fields.claimNumber!,
+    payerName: payerName!,
+    status: fields.status && fields.status !== 'unknown' ? fields.status : deriveStatus(lines, paidCents),
+    billedCents,
+    paidCents,
+    adjustments: [],
+    remarks: fields.remarks,
+    lines,
+  };
+  const optional = {
+    patientAccount: fields.patientAccount,
+    patientName: fields.patientName,
+    memberId: fields.memberId,
+    payerId: fields.payerId,
+    providerName: fields.providerName,
+    providerNpi: fields.providerNpi,
+    providerTin: fields.providerTin,
+    serviceDateFrom: fields.serviceDateFrom ?? lines[0]?.serviceDate,
+    serviceDateTo: fields.serviceDateTo,
+    receivedDate: fields.receivedDate,
+    paidDate: fields.paidDate,
+    statusText: fields.statusText,
+    allowedCents: fields.allowed,
+    patientResponsibilityCents: fields.patientResponsibility,
+    checkNumber: fields.checkNumber,
+  };
+  for (const [k, v] of Object.entries(optional)) {
+    if (v !== undefined) (candidate as Record<string, unknown>)[k] = v;
+  }
+  const parsed = ClaimSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.add(issue.path.join('.') || 'claim', issue.message);
+    return fail();
+  }
+  return { ok: true, kind: 'claim', claim: parsed.data };
+}
+
+function extractList(rule: PortalRule, kind: PageKindRule, root: ParentNode): ExtractResult {
+  const problems = new Problems();
+  const spec = kind.list;
+  const shape = spec ? readTableShape(root, spec) : undefined;
+  if (!spec || !shape) {
+    problems.add('list', 'claim list table not found');
+    return { ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list };
+  }
+  const readers = new Map<ListField, (row: Element) => string | undefined>();
+  for (const [field, column] of Object.entries(spec.columns) as [ListField, NonNullable<(typeof spec.columns)[ListField]>][]) {
+    const reader = columnReader(shape, column);
+    if (reader) readers.set(field, reader);
+  }
+  if (!readers.has('claimNumber')) problems.add('list.claimNumber', 'column not found');
+  const claims: ClaimSummary[] = [];
+  if (problems.list.length === 0) {
+    shape.rows.forEach((row, i) => {
+      const at = (f: ListField) => readers.get(f)?.(row);
+      const r = <T>(f: ListField, parse: (s: string) => Parsed<T>, what: string, required = false) =>
+        read(problems, `rows[${i + 1}].${f}`, at(f), parse, what, required);
+      const claimNumber = r('claimNumber', text, 'text', true);
+      if (!claimNumber) return;
+      const dates = r('serviceDateFrom', parseDateRange, 'a date');
+      const summary = {
+        claimNumber,
+        patientAccount: r('patientAccount', text, 'text'),
+        payerName: r('payerName', text, 'text') ?? rule.payerName,
+        serviceDateFrom: dates?.[0],
+        serviceDateTo: r('serviceDateTo', parseDate, 'a date') ?? dates?.[1],
+        billedCents: r('billed', parseMoney, 'an amount'),
+        paidCents: r('paid', parseMoney, 'an amount'),
+        status: r('status', parseStatus, 'a status') ?? 'unknown',
+        statusText: at('status'),
+      };
+      const clean = Object.fromEntries(Object.entries(summary).filter(([, v]) => v !== undefined));
+      const parsed = ClaimSummarySchema.safeParse(clean);
+      if (parsed.success) claims.push(parsed.data);
+      else problems.add(`rows[${i + 1}]`, parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; '));
+    });
+  }
+  if (problems.list.length > 0) return { ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list };
+  return { ok: true, kind: 'list', claims };
+}
+
+/**
+ * Applies a portal rule's page kind to a DOM. Returns the claim, the claim rows, or the named list
+ * of what could not be read. A partly read page is never returned as a claim.
+ */
+export function extract(rule: PortalRule, kind: PageKindRule, root: ParentNode): ExtractResult {
+  switch (kind.kind) {
+    case 'claimDetail':
+    case 'remittance':
+      return extractClaim(rule, kind, root);
+    case 'claimList':
+      return extractList(rule, kind, root);
+    case 'disputeForm':
+      return { ok: true, kind: 'form' };
+  }
+}
