@@ -1,0 +1,74 @@
+import type { Claim, ClaimLine } from '../model';
+import { lineAllowed } from './allowed';
+import { PAYMENT_MODIFIERS } from './modifiers';
+
+/**
+ * What a payer has allowed before: the median per-unit allowed per payer, code and pricing modifier,
+ * one observation per stored claim. Lines whose allowed a payment modifier already reduced (51, 50,
+ * 62, 80 ...) and denied lines (allowed 0) are left out, so the median is a full single-procedure amount.
+ */
+
+export interface HistoryStat {
+  medianCents: number;
+  count: number;
+}
+
+export interface HistoryIndex {
+  byKey: Map<string, HistoryStat>;
+}
+
+export function historyKey(payerName: string, code: string, modifier: string): string {
+  return `${payerName.trim().toUpperCase()}|${code}|${modifier}`;
+}
+
+/** The modifier that selects a different amount (26, TC, 53), or ''; the same rule pricing uses. */
+export function pricingModifier(line: ClaimLine): '' | '26' | 'TC' | '53' {
+  for (const m of line.modifiers) if (m === '26' || m === 'TC' || m === '53') return m;
+  return '';
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  const middle = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  return Math.floor(middle + 0.5);
+}
+
+export function buildHistoryIndex(claims: readonly Claim[]): HistoryIndex {
+  const observations = new Map<string, number[]>();
+  const perClaim = new Map<string, { allowedCents: number; units: number }>();
+  for (const claim of claims) {
+    if (claim.status === 'reversed') continue;
+    perClaim.clear();
+    for (const line of claim.lines) {
+      if (line.modifiers.some((m) => PAYMENT_MODIFIERS.has(m) && m !== 'RT' && m !== 'LT')) continue;
+      const { allowedCents } = lineAllowed(line);
+      if (allowedCents <= 0) continue;
+      const key = historyKey(claim.payerName, line.code, pricingModifier(line));
+      const sum = perClaim.get(key);
+      if (sum) {
+        sum.allowedCents += allowedCents;
+        sum.units += line.units;
+      } else perClaim.set(key, { allowedCents, units: line.units });
+    }
+    for (const [key, sum] of perClaim) {
+      const list = observations.get(key);
+      const perUnitCents = sum.allowedCents / sum.units;
+      if (list) list.push(perUnitCents);
+      else observations.set(key, [perUnitCents]);
+    }
+  }
+  const byKey = new Map<string, HistoryStat>();
+  for (const [key, values] of observations)
+    byKey.set(key, { medianCents: median(values), count: values.length });
+  return { byKey };
+}
+
+export function historyAmount(
+  index: HistoryIndex,
+  payerName: string,
+  code: string,
+  modifier: string,
+): HistoryStat | undefined {
+  return index.byKey.get(historyKey(payerName, code, modifier));
+}

@@ -1,0 +1,106 @@
+/**
+ * UCR percentile tables (domain.md 8.1: FAIR Health-style charge percentiles by code and geozip).
+ * A table is indexed once; a lookup names the exact percentile column or says the table lacks it.
+ */
+
+/** One code's amounts in one region; `amountsCents[k]` belongs to `UcrTable.percentiles[k]`. */
+export interface UcrRow {
+  code: string;
+  /** '' for the global (unmodified) amount. */
+  modifier: string;
+  /** A region name or a geozip (3-digit ZIP prefix), as the table writes it. */
+  region: string;
+  amountsCents: (number | undefined)[];
+}
+
+export interface UcrTable {
+  name: string;
+  /** The percentile columns the table has, e.g. [50, 60, 70, 75, 80, 90, 95]. */
+  percentiles: number[];
+  rows: UcrRow[];
+}
+
+export interface UcrIndex {
+  table: UcrTable;
+  byKey: Map<string, UcrRow>;
+  columnByPercentile: Map<number, number>;
+}
+
+function ucrKey(code: string, modifier: string, region: string): string {
+  return `${code}|${modifier}|${region}`;
+}
+
+export function normaliseRegion(region: string): string {
+  return region.trim().toUpperCase();
+}
+
+export function indexUcr(table: UcrTable): UcrIndex {
+  const byKey = new Map<string, UcrRow>();
+  for (const row of table.rows) byKey.set(ucrKey(row.code, row.modifier, normaliseRegion(row.region)), row);
+  const columnByPercentile = new Map<number, number>();
+  table.percentiles.forEach((p, k) => {
+    columnByPercentile.set(p, k);
+  });
+  return { table, byKey, columnByPercentile };
+}
+
+export interface UcrQuery {
+  code: string;
+  modifier: string;
+  region: string;
+  percentile: number;
+}
+
+export type UcrAmount =
+  | { ok: true; cents: number; basis: string; region: string }
+  | { ok: false; reason: string };
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/**
+ * One unit of `code` at `percentile` in `region`. A 5-digit ZIP falls back to its 3-digit geozip.
+ * Misses name what is missing: the percentile column, the region, or the code.
+ */
+export function ucrAmount(index: UcrIndex, query: UcrQuery): UcrAmount {
+  const column = index.columnByPercentile.get(query.percentile);
+  if (column === undefined) {
+    return {
+      ok: false,
+      reason: `UCR table "${index.table.name}" has no ${ordinal(query.percentile)} percentile (it has ${index.table.percentiles
+        .map(ordinal)
+        .join(', ')})`,
+    };
+  }
+  const region = normaliseRegion(query.region);
+  let usedRegion = region;
+  let row = index.byKey.get(ucrKey(query.code, query.modifier, region));
+  if (!row && /^\d{5}$/.test(region)) {
+    usedRegion = region.slice(0, 3);
+    row = index.byKey.get(ucrKey(query.code, query.modifier, usedRegion));
+  }
+  const codeText = query.modifier ? `${query.code}-${query.modifier}` : query.code;
+  if (!row) {
+    return {
+      ok: false,
+      reason: `${codeText} is not in UCR table "${index.table.name}" for region ${region}`,
+    };
+  }
+  const cents = row.amountsCents[column];
+  if (cents === undefined) {
+    return {
+      ok: false,
+      reason: `UCR table "${index.table.name}" has no ${ordinal(query.percentile)} percentile amount for ${codeText} in ${usedRegion}`,
+    };
+  }
+  return {
+    ok: true,
+    cents,
+    region: usedRegion,
+    basis: `${ordinal(query.percentile)} percentile of ${index.table.name}, region ${usedRegion}`,
+  };
+}
