@@ -1,0 +1,42 @@
+import type { ClaimStatus } from '../model';
+
+/** CLP02 claim status codes (domain.md 6.2), in the TR3's words. */
+const CLP02_TEXT: Readonly<Record<string, string>> = {
+  '1': 'Processed as primary',
+  '2': 'Processed as secondary',
+  '3': 'Processed as tertiary',
+  '4': 'Denied',
+  '19': 'Processed as primary, forwarded to additional payer(s)',
+  '20': 'Processed as secondary, forwarded to additional payer(s)',
+  '21': 'Processed as tertiary, forwarded to additional payer(s)',
+  '22': 'Reversal of previous payment',
+  '23': 'Not our claim, forwarded to additional payer(s)',
+  '25': 'Predetermination pricing only - no payment',
+};
+
+const PROCESSED = new Set(['1', '2', '3', '19', '20', '21']);
+
+/**
+ * Our reading of CLP02 plus the money. Kept deliberately simple; the scorer looks at the lines:
+ * - 22 → reversed; 4 → denied; 23 (not our claim) → denied, this payer will not pay it.
+ * - processed (1, 2, 3, 19-21): paid ≠ 0 → paid. Paid 0 with patient responsibility > 0 → paid too:
+ *   the claim was allowed and went to deductible/coinsurance, which is not a denial a biller appeals.
+ *   Paid 0 and nothing to the patient → denied.
+ * - 'partial' is never produced here: whether a payment is short is the scorer's question
+ *   (expected vs allowed), not something CLP02 says.
+ * - 25 (predetermination) and unknown codes → unknown.
+ */
+export function claimStatusFor(
+  code: string,
+  paidCents: number,
+  patientResponsibilityCents: number | undefined,
+): { status: ClaimStatus; text: string | undefined } {
+  const text = CLP02_TEXT[code];
+  if (code === '22') return { status: 'reversed', text };
+  if (code === '4' || code === '23') return { status: 'denied', text };
+  if (PROCESSED.has(code)) {
+    if (paidCents !== 0 || (patientResponsibilityCents ?? 0) > 0) return { status: 'paid', text };
+    return { status: 'denied', text };
+  }
+  return { status: 'unknown', text };
+}

@@ -1,0 +1,1024 @@
+import {
+  type Adjustment,
+  type AdjustmentGroup,
+  type Claim,
+  type ClaimLine,
+  ClaimSchema,
+  isIsoDate,
+} from '../model';
+import { formatDollars, parseCents, parseQuantity } from './amount';
+import { claimStatusFor } from './claim-status';
+import { bareDelimiters, type Delimiters, SegmentReader, showText, X12Error } from './segments';
+import type {
+  Era835Balance,
+  Era835ProviderAdjustment,
+  Era835Result,
+  Era835ReversalLink,
+  Era835Transaction,
+} from './types';
+
+/**
+ * Reads an X12 835 remittance (005010X221A1; 004010X091A1 tolerated) into claims and transactions.
+ * All or nothing: any structural or number problem gives `{ ok: false, error }` naming the file and
+ * segment, never a partly read file. Data that is legal X12 but does not fit the claim model (an
+ * NDC line, a malformed NPI) is kept out with a warning instead. Imbalances (domain.md 6.5) are
+ * reported on the claim (`balanceErrors`) and the transaction, never dropped.
+ */
+export function readEra835(text: string, fileName: string): Era835Result {
+  try {
+    return new Era835Reader(text).read();
+  } catch (err) {
+    if (err instanceof X12Error) return { ok: false, error: `${fileName}: ${err.message}` };
+    // A bug of ours must still not escape as a throw: the caller shows the message and moves on.
+    return {
+      ok: false,
+      error: `${fileName}: could not be read (${err instanceof Error ? err.message : String(err)})`,
+    };
+  }
+}
+
+const GROUPS: ReadonlySet<string> = new Set<AdjustmentGroup>(['CO', 'PR', 'OA', 'PI', 'CR']);
+const KNOWN_VERSIONS = ['005010X221', '004010X091'];
+
+type Loop = 'header' | 'payer' | 'payee' | 'other-party' | 'claim' | 'line' | 'trailer';
+
+interface LineDraft {
+  segmentIndex: number;
+  position: number;
+  code: string | null;
+  skipReason: string | null;
+  modifiers: string[];
+  billedCents: number;
+  paidCents: number;
+  units: number;
+  originalCode?: string;
+  originalModifiers?: string[];
+  serviceDate?: string;
+  serviceDateTo?: string;
+  allowedCents?: number;
+  adjustments: Adjustment[];
+  adjustmentTotalCents: number;
+  remarks: string[];
+  controlNumber?: string;
+}
+
+interface ClaimDraft {
+  segmentIndex: number;
+  patientAccount: string;
+  statusCode: string;
+  billedCents: number;
+  paidCents: number;
+  patientResponsibilityCents?: number;
+  claimFilingIndicator: string;
+  claimNumber: string;
+  facilityOrPlace: string;
+  institutional: boolean;
+  patientName?: string;
+  patientId?: string;
+  insuredId?: string;
+  serviceDateFrom?: string;
+  serviceDateTo?: string;
+  receivedDate?: string;
+  adjustments: Adjustment[];
+  adjustmentTotalCents: number;
+  remarks: string[];
+  lines: LineDraft[];
+}
+
+interface TransactionDraft {
+  segmentIndex: number;
+  controlNumber: string;
+  version?: string;
+  interchangeControlNumber?: string;
+  handlingCode: string;
+  totalPaymentCents: number;
+  creditDebit?: string;
+  paymentMethod?: string;
+  paymentDate?: string;
+  traceNumber?: string;
+  traceOriginatorId?: string;
+  productionDate?: string;
+  payerName: string;
+  payerId?: string;
+  payeeName?: string;
+  payeeNpi?: string;
+  payeeTin?: string;
+  sawBpr: boolean;
+  claims: ClaimDraft[];
+  providerAdjustments: Era835ProviderAdjustment[];
+}
+
+class Era835Reader {
+  private readonly reader: SegmentReader;
+  private readonly warnings: string[] = [];
+  private readonly claims: Claim[] = [];
+  private readonly transactions: Era835Transaction[] = [];
+  private readonly bareFile: boolean;
+
+  private interchangeStart = 0;
+  private interchangeControl: string | undefined;
+  private groupStart = 0;
+  private groupVersion: string | undefined;
+  private tx: TransactionDraft | null = null;
+  private claim: ClaimDraft | null = null;
+  private line: LineDraft | null = null;
+  private loop: Loop = 'header';
+  private componentWarned = false;
+
+  constructor(text: string) {
+    let start = 0;
+    if (text.charCodeAt(0) === 0xfeff) start = 1;
+    while (start < text.length && /\s/.test(text.charAt(start))) start++;
+    if (start >= text.length) throw new X12Error('is empty');
+    // Binary read as text shows NULs or U+FFFD (undecodable bytes); X12 is printable by design.
+    const nul = text.indexOf('\u0000');
+    const bad = nul !== -1 ? nul : text.indexOf('\uFFFD');
+    if (bad !== -1) throw new X12Error(`contains binary data (offset ${bad}); is it really an X12 835?`);
+    let delimiters: Delimiters;
+    if (text.startsWith('ISA', start)) {
+      this.bareFile = false;
+      delimiters = { element: '*', component: ':', segment: '~' };
+    } else if (text.startsWith('ST', start) && !/[A-Za-z0-9]/.test(text.charAt(start + 2))) {
+      this.bareFile = true;
+      delimiters = bareDelimiters(text, start);
+    } else {
+      throw new X12Error(
+        `does not look like an X12 file: it should start with ISA or ST, found "${showText(text.slice(start, start + 12))}"`,
+      );
+    }
+    this.reader = new SegmentReader(text, start, delimiters);
+  }
+
+  read(): Era835Result {
+    const r = this.reader;
+    while (r.next()) {
+      if (r.unterminated) this.checkUnterminated();
+      this.segment(r.id, r.elements);
+    }
+    if (this.tx) {
+      throw new X12Error(
+        `is truncated: transaction ST*${this.tx.controlNumber} (segment ${this.tx.segmentIndex}) has no SE${this.claim ? `; it ends inside claim ${this.claim.claimNumber}` : ''}`,
+      );
+    }
+    if (this.groupStart)
+      throw new X12Error(`is truncated: functional group (segment ${this.groupStart}) has no GE`);
+    if (this.interchangeStart) {
+      throw new X12Error(`is truncated: interchange (segment ${this.interchangeStart}) has no IEA`);
+    }
+    if (this.transactions.length === 0) throw new X12Error('has no 835 transaction (ST*835)');
+    this.linkReversals();
+    return { ok: true, transactions: this.transactions, claims: this.claims, warnings: this.warnings };
+  }
+
+  /**
+   * A file whose last segment has no terminator was usually cut in transit. Only a complete closing
+   * segment whose control number matches its opener is accepted (some systems drop the final "~").
+   */
+  private checkUnterminated(): void {
+    const r = this.reader;
+    const e = r.elements;
+    if (r.id === 'IEA' && this.interchangeControl !== undefined && e[2] === this.interchangeControl) return;
+    if (r.id === 'SE' && this.bareFile && this.tx && e[2] === this.tx.controlNumber) return;
+    throw new X12Error(
+      `is truncated: segment ${r.index} (${r.id}) has no terminator "${showText(r.delimiters.segment)}" and the file ends there`,
+    );
+  }
+
+  private fail(message: string): never {
+    throw new X12Error(`segment ${this.reader.index} (${this.reader.id}): ${message}`);
+  }
+
+  private warn(message: string): void {
+    this.warnings.push(`segment ${this.reader.index} (${this.reader.id}): ${message}`);
+  }
+
+  private segment(id: string, e: string[]): void {
+    switch (id) {
+      case 'ISA':
+        this.isa(e);
+        return;
+      case 'IEA':
+        this.iea();
+        return;
+      case 'GS':
+        this.gs(e);
+        return;
+      case 'GE':
+        this.ge();
+        return;
+      case 'ST':
+        this.st(e);
+        return;
+      case 'SE':
+        this.se(e);
+        return;
+    }
+    const tx = this.tx;
+    if (!tx) this.fail('is outside a transaction (ST..SE)');
+    switch (id) {
+      case 'BPR':
+        this.bpr(tx, e);
+        return;
+      case 'TRN':
+        tx.traceNumber = nonEmpty(e[2]);
+        tx.traceOriginatorId = nonEmpty(e[3]);
+        return;
+      case 'N1':
+        this.n1(tx, e);
+        return;
+      case 'REF':
+        this.ref(tx, e);
+        return;
+      case 'LX':
+        this.closeClaim();
+        this.loop = 'header';
+        return;
+      case 'CLP':
+        this.clp(e);
+        return;
+      case 'CAS':
+        this.cas(e);
+        return;
+      case 'NM1':
+        this.nm1(e);
+        return;
+      case 'MOA':
+        this.claimRemarks(e, 3, 7, 'MOA');
+        return;
+      case 'MIA':
+        if (this.claim && this.loop === 'claim') this.claim.institutional = true;
+        this.claimRemarks(e, 5, 5, 'MIA');
+        this.claimRemarks(e, 20, 24, 'MIA');
+        return;
+      case 'DTM':
+        this.dtm(tx, e);
+        return;
+      case 'SVC':
+        this.svc(e);
+        return;
+      case 'AMT':
+        if (this.line && this.loop === 'line' && e[1] === 'B6')
+          this.line.allowedCents = this.amount(e, 2, 'AMT');
+        return;
+      case 'LQ':
+        this.lq(e);
+        return;
+      case 'PLB':
+        this.plb(tx, e);
+        return;
+      default:
+        // CUR, PER, N3, N4, RDM, TS3, TS2, QTY ...: nothing the claim model holds.
+        return;
+    }
+  }
+
+  // ---- envelope ------------------------------------------------------------------------------
+
+  private isa(e: string[]): void {
+    if (this.bareFile) this.fail('an interchange header in a file that started at ST');
+    if (this.interchangeStart) {
+      throw new X12Error(
+        `is truncated: interchange (segment ${this.interchangeStart}) has no IEA before the next ISA (segment ${this.reader.index})`,
+      );
+    }
+    this.interchangeStart = this.reader.index;
+    this.interchangeControl = e[13];
+  }
+
+  private iea(): void {
+    if (!this.interchangeStart) this.fail('IEA without an ISA');
+    this.closeEnvelopeCheck('IEA');
+    this.interchangeStart = 0;
+    this.interchangeControl = undefined;
+  }
+
+  private gs(e: string[]): void {
+    if (!this.bareFile && !this.interchangeStart) this.fail('is outside an interchange (ISA..IEA)');
+    if (this.groupStart) this.fail(`functional group (segment ${this.groupStart}) has no GE before this GS`);
+    if (this.tx) this.fail(`transaction (segment ${this.tx.segmentIndex}) has no SE before this GS`);
+    this.groupStart = this.reader.index;
+    this.groupVersion = nonEmpty(e[8]);
+  }
+
+  private ge(): void {
+    if (!this.groupStart) this.fail('GE without a GS');
+    if (this.tx) this.fail(`transaction (segment ${this.tx.segmentIndex}) has no SE before this GE`);
+    this.groupStart = 0;
+    this.groupVersion = undefined;
+  }
+
+  private closeEnvelopeCheck(what: string): void {
+    if (this.tx) this.fail(`transaction (segment ${this.tx.segmentIndex}) has no SE before this ${what}`);
+    if (this.groupStart)
+      this.fail(`functional group (segment ${this.groupStart}) has no GE before this ${what}`);
+  }
+
+  private st(e: string[]): void {
+    if (this.tx) this.fail(`transaction (segment ${this.tx.segmentIndex}) has no SE before this ST`);
+    if (!this.bareFile && !this.interchangeStart) this.fail('is outside an interchange (ISA..IEA)');
+    const kind = e[1] ?? '';
+    if (kind !== '835') {
+      throw new X12Error(
+        `is a ${showText(kind) || 'transaction without a type'}, not an 835 (segment ${this.reader.index}: ST)`,
+      );
+    }
+    const controlNumber = e[2] ?? '';
+    if (controlNumber === '') this.fail('no control number in ST02');
+    const version = nonEmpty(e[3]) ?? this.groupVersion;
+    if (version !== undefined && !KNOWN_VERSIONS.some((v) => version.startsWith(v))) {
+      this.warn(`version "${showText(version)}" is not 005010X221A1 or 004010X091A1; read as 005010X221A1`);
+    }
+    this.tx = {
+      segmentIndex: this.reader.index,
+      controlNumber,
+      handlingCode: '',
+      totalPaymentCents: 0,
+      payerName: '',
+      sawBpr: false,
+      claims: [],
+      providerAdjustments: [],
+    };
+    if (version !== undefined) this.tx.version = version;
+    if (this.interchangeControl !== undefined) this.tx.interchangeControlNumber = this.interchangeControl;
+    this.loop = 'header';
+  }
+
+  private se(e: string[]): void {
+    const tx = this.tx;
+    if (!tx) this.fail('SE without an ST');
+    this.closeClaim();
+    const counted = this.reader.index - tx.segmentIndex + 1;
+    if (e[1] !== String(counted)) {
+      this.warn(`SE01 says ${showText(e[1] ?? '')} segments, the transaction has ${counted}`);
+    }
+    if (!tx.sawBpr) this.fail(`transaction ST*${tx.controlNumber} has no BPR (payment) segment`);
+    if (tx.payerName === '') this.fail(`transaction ST*${tx.controlNumber} has no payer name (N1*PR N102)`);
+    this.finishTransaction(tx);
+    this.tx = null;
+    this.loop = 'header';
+  }
+
+  // ---- header --------------------------------------------------------------------------------
+
+  private bpr(tx: TransactionDraft, e: string[]): void {
+    tx.sawBpr = true;
+    tx.handlingCode = e[1] ?? '';
+    tx.totalPaymentCents = this.amountOrZero(e, 2, 'BPR');
+    const creditDebit = nonEmpty(e[3]);
+    if (creditDebit) tx.creditDebit = creditDebit;
+    const method = nonEmpty(e[4]);
+    if (method) tx.paymentMethod = method;
+    const date = this.date(e, 16, 'BPR');
+    if (date) tx.paymentDate = date;
+  }
+
+  private n1(tx: TransactionDraft, e: string[]): void {
+    this.closeClaim();
+    const role = e[1];
+    const name = (e[2] ?? '').trim().slice(0, 200);
+    const qualifier = e[3];
+    const id = (e[4] ?? '').trim();
+    if (role === 'PR') {
+      this.loop = 'payer';
+      tx.payerName = name;
+      if (id !== '' && tx.payerId === undefined) tx.payerId = id;
+    } else if (role === 'PE') {
+      this.loop = 'payee';
+      if (name !== '') tx.payeeName = name;
+      if (qualifier === 'XX') this.setNpi(tx, id, 'N104');
+      else if (qualifier === 'FI') this.setTin(tx, id, 'N104');
+    } else {
+      this.loop = 'other-party';
+    }
+  }
+
+  private setNpi(tx: TransactionDraft, id: string, where: string): void {
+    if (/^\d{10}$/.test(id)) tx.payeeNpi = id;
+    else this.warn(`payee NPI in ${where} "${showText(id)}" is not 10 digits; left out`);
+  }
+
+  private setTin(tx: TransactionDraft, id: string, where: string): void {
+    const tin = id.replace('-', '');
+    if (/^\d{9}$/.test(tin)) tx.payeeTin = tin;
+    else this.warn(`payee TIN in ${where} "${showText(id)}" is not 9 digits; left out`);
+  }
+
+  private ref(tx: TransactionDraft, e: string[]): void {
+    const qualifier = e[1];
+    const value = (e[2] ?? '').trim();
+    switch (this.loop) {
+      case 'payer':
+        // REF*2U is the payer identification number proper; N104 is only a fallback.
+        if (qualifier === '2U' && value !== '') tx.payerId = value;
+        return;
+      case 'payee':
+        if (qualifier === 'TJ') this.setTin(tx, value, 'REF*TJ');
+        return;
+      case 'line':
+        if (qualifier === '6R' && this.line && value !== '') this.line.controlNumber = value;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private dtm(tx: TransactionDraft, e: string[]): void {
+    const qualifier = e[1];
+    if (this.loop === 'line' && this.line) {
+      const line = this.line;
+      if (qualifier === '472' || qualifier === '150') {
+        const d = this.date(e, 2, 'DTM');
+        if (d) line.serviceDate = d;
+      } else if (qualifier === '151') {
+        const d = this.date(e, 2, 'DTM');
+        if (d) line.serviceDateTo = d;
+      }
+      return;
+    }
+    if (this.loop === 'claim' && this.claim) {
+      const claim = this.claim;
+      if (qualifier === '232') {
+        const d = this.date(e, 2, 'DTM');
+        if (d) claim.serviceDateFrom = d;
+      } else if (qualifier === '233') {
+        const d = this.date(e, 2, 'DTM');
+        if (d) claim.serviceDateTo = d;
+      } else if (qualifier === '050') {
+        const d = this.date(e, 2, 'DTM');
+        if (d) claim.receivedDate = d;
+      }
+      return;
+    }
+    if (qualifier === '405') {
+      const d = this.date(e, 2, 'DTM');
+      if (d) tx.productionDate = d;
+    }
+  }
+
+  // ---- claims and lines ----------------------------------------------------------------------
+
+  private clp(e: string[]): void {
+    const tx = this.tx;
+    if (!tx) return;
+    this.closeClaim();
+    const patientAccount = (e[1] ?? '').trim();
+    let claimNumber = (e[7] ?? '').trim();
+    if (claimNumber === '') {
+      if (patientAccount === '')
+        this.fail('neither a payer claim number (CLP07) nor a patient account (CLP01)');
+      claimNumber = patientAccount;
+      this.warn('no payer claim number in CLP07; the patient account (CLP01) stands in as the claim number');
+    }
+    const statusCode = e[2] ?? '';
+    if (statusCode === '') this.fail('no claim status in CLP02');
+    const claim: ClaimDraft = {
+      segmentIndex: this.reader.index,
+      patientAccount,
+      statusCode,
+      billedCents: this.amountOrZero(e, 3, 'CLP'),
+      paidCents: this.amountOrZero(e, 4, 'CLP'),
+      claimFilingIndicator: e[6] ?? '',
+      claimNumber,
+      facilityOrPlace: e[8] ?? '',
+      institutional: e[6] === 'MA',
+      adjustments: [],
+      adjustmentTotalCents: 0,
+      remarks: [],
+      lines: [],
+    };
+    const patientResponsibility = this.optionalAmount(e, 5, 'CLP');
+    if (patientResponsibility !== undefined) claim.patientResponsibilityCents = patientResponsibility;
+    tx.claims.push(claim);
+    this.claim = claim;
+    this.line = null;
+    this.loop = 'claim';
+  }
+
+  private closeClaim(): void {
+    this.claim = null;
+    this.line = null;
+  }
+
+  private cas(e: string[]): void {
+    const target = this.loop === 'line' ? this.line : this.loop === 'claim' ? this.claim : null;
+    if (!target) this.fail('an adjustment outside a claim or service line');
+    const group = e[1] ?? '';
+    if (!GROUPS.has(group))
+      this.fail(`expected a group code CO, PR, OA, PI or CR in CAS01, got "${showText(group)}"`);
+    let total = 0;
+    for (let i = 2; i <= 17; i += 3) {
+      const reason = e[i] ?? '';
+      const amountText = e[i + 1] ?? '';
+      const quantityText = e[i + 2] ?? '';
+      if (reason === '' && amountText === '' && quantityText === '') continue;
+      if (!isCode(reason, 1, 5)) {
+        this.fail(`expected a reason code in CAS${pad(i)}, got "${showText(reason)}"`);
+      }
+      const amountCents = parseCents(amountText);
+      if (amountCents === null)
+        this.fail(`expected an amount in CAS${pad(i + 1)}, got "${showText(amountText)}"`);
+      const adjustment: Adjustment = { group: group as AdjustmentGroup, reason, amountCents };
+      if (quantityText !== '') {
+        const quantity = parseQuantity(quantityText);
+        if (quantity === null)
+          this.fail(`expected a number in CAS${pad(i + 2)}, got "${showText(quantityText)}"`);
+        adjustment.quantity = quantity;
+      }
+      target.adjustments.push(adjustment);
+      total += amountCents;
+    }
+    target.adjustmentTotalCents += total;
+  }
+
+  private nm1(e: string[]): void {
+    const claim = this.claim;
+    if (!claim || this.loop !== 'claim') return;
+    const role = e[1];
+    if (role === 'QC') {
+      const last = (e[3] ?? '').trim();
+      const first = (e[4] ?? '').trim();
+      const name = last && first ? `${last}, ${first}` : last || first;
+      if (name) claim.patientName = name.slice(0, 200);
+      const id = (e[9] ?? '').trim();
+      if (id) claim.patientId = id.slice(0, 200);
+    } else if (role === 'IL') {
+      const id = (e[9] ?? '').trim();
+      if (id) claim.insuredId = id.slice(0, 200);
+    }
+  }
+
+  private claimRemarks(e: string[], from: number, to: number, id: string): void {
+    const claim = this.claim;
+    if (!claim || this.loop !== 'claim') return;
+    for (let i = from; i <= to; i++) {
+      const code = e[i];
+      if (code) this.addRemark(claim.remarks, code.trim(), `${id}${pad(i)}`);
+    }
+  }
+
+  private lq(e: string[]): void {
+    if (!this.line || this.loop !== 'line' || e[1] !== 'HE') return;
+    const code = (e[2] ?? '').trim();
+    if (code) this.addRemark(this.line.remarks, code, 'LQ02');
+  }
+
+  private addRemark(remarks: string[], code: string, where: string): void {
+    if (!isRemark(code)) {
+      this.warn(`"${showText(code)}" in ${where} is not a remark code (like N130 or MA01); left out`);
+      return;
+    }
+    if (!remarks.includes(code)) remarks.push(code);
+  }
+
+  private svc(e: string[]): void {
+    const claim = this.claim;
+    if (!claim || (this.loop !== 'claim' && this.loop !== 'line'))
+      this.fail('a service line outside a claim');
+    const position = claim.lines.length + 1;
+    const component = this.componentOf(e[1] ?? '');
+    const line: LineDraft = {
+      segmentIndex: this.reader.index,
+      position,
+      code: null,
+      skipReason: null,
+      modifiers: [],
+      billedCents: this.amountOrZero(e, 2, 'SVC'),
+      paidCents: this.amountOrZero(e, 3, 'SVC'),
+      units: this.units(e),
+      adjustments: [],
+      adjustmentTotalCents: 0,
+      remarks: [],
+    };
+    const billed = (e[1] ?? '').split(component);
+    const qualifier = billed[0] ?? '';
+    if (qualifier === 'NU' || qualifier === 'RC') claim.institutional = true;
+    const code = (billed[1] ?? '').trim().toUpperCase();
+    if (isCode(code, 4, 8)) {
+      line.code = code;
+      line.modifiers = this.modifiers(billed, 'SVC01');
+    } else {
+      line.skipReason =
+        code === ''
+          ? 'no procedure code in SVC01'
+          : `code "${showText(code)}" (qualifier ${showText(qualifier)}) does not fit the claim model's 4-8 letters and digits`;
+      this.warn(`line ${position} of claim ${claim.claimNumber} left out: ${line.skipReason}`);
+    }
+    const original = e[6] ? e[6].split(this.componentOf(e[6])) : null;
+    if (original && line.code) {
+      const originalCode = (original[1] ?? '').trim().toUpperCase();
+      if (isCode(originalCode, 4, 8)) {
+        line.originalCode = originalCode;
+        line.originalModifiers = this.modifiers(original, 'SVC06');
+      } else if (originalCode !== '') {
+        this.warn(
+          `line ${position}: original code "${showText(originalCode)}" in SVC06 does not fit the claim model; left out`,
+        );
+      }
+    }
+    claim.lines.push(line);
+    this.line = line;
+    this.loop = 'line';
+  }
+
+  /**
+   * The TR3's own examples declare ':' in ISA16 and then write `HC>99213`. When the declared
+   * separator is absent and a 2-letter qualifier is followed by another separator, use that one.
+   */
+  private componentOf(composite: string): string {
+    const declared = this.reader.delimiters.component;
+    if (composite.includes(declared) || composite.length < 4) return declared;
+    const c = composite.charAt(2);
+    if (c === '>' || c === ':' || c === '^' || c === '|' || c === '\\') {
+      if (!this.componentWarned) {
+        this.componentWarned = true;
+        this.warn(
+          `composite "${showText(composite)}" uses "${c}" although ISA16 declares "${declared}"; read with "${c}"`,
+        );
+      }
+      return c;
+    }
+    return declared;
+  }
+
+  private modifiers(composite: string[], where: string): string[] {
+    const out: string[] = [];
+    for (let i = 2; i <= 5 && i < composite.length; i++) {
+      const m = (composite[i] ?? '').trim().toUpperCase();
+      if (m === '') continue;
+      if (isCode(m, 2, 2)) out.push(m);
+      else this.warn(`modifier "${showText(m)}" in ${where}-${i + 1} is not two letters or digits; left out`);
+    }
+    return out;
+  }
+
+  /**
+   * SVC05 is units paid; absent means one (TR3). The model wants a positive count, so a denied
+   * line's 0 falls back to SVC07 (units billed), then 1; a reversal's negative units are made positive.
+   */
+  private units(e: string[]): number {
+    const paid = this.optionalQuantity(e, 5);
+    if (paid !== undefined && paid !== 0) return Math.abs(paid);
+    if (paid === undefined) return 1;
+    const billed = this.optionalQuantity(e, 7);
+    return billed !== undefined && billed !== 0 ? Math.abs(billed) : 1;
+  }
+
+  private plb(tx: TransactionDraft, e: string[]): void {
+    this.closeClaim();
+    this.loop = 'trailer';
+    const providerId = (e[1] ?? '').trim();
+    const fiscalPeriodDate = this.date(e, 2, 'PLB');
+    const component = this.reader.delimiters.component;
+    for (let i = 3; i <= 13; i += 2) {
+      const composite = e[i] ?? '';
+      const amountText = e[i + 1] ?? '';
+      if (composite === '' && amountText === '') continue;
+      if (composite === '') this.fail(`an amount in PLB${pad(i + 1)} without a reason in PLB${pad(i)}`);
+      const amountCents = parseCents(amountText);
+      if (amountCents === null)
+        this.fail(`expected an amount in PLB${pad(i + 1)}, got "${showText(amountText)}"`);
+      const parts = composite.split(component);
+      const adjustment: Era835ProviderAdjustment = { providerId, reason: parts[0] ?? '', amountCents };
+      if (fiscalPeriodDate) adjustment.fiscalPeriodDate = fiscalPeriodDate;
+      const reference = nonEmpty(parts[1]);
+      if (reference) adjustment.reference = reference;
+      tx.providerAdjustments.push(adjustment);
+    }
+  }
+
+  // ---- element readers -----------------------------------------------------------------------
+
+  private amount(e: string[], n: number, id: string): number {
+    const v = e[n] ?? '';
+    const cents = parseCents(v);
+    if (cents === null) this.fail(`expected a number in ${id}${pad(n)}, got "${showText(v)}"`);
+    return cents;
+  }
+
+  /** Required amounts that some real files leave empty (a bare `CLP*id*22`): 0, with a warning. */
+  private amountOrZero(e: string[], n: number, id: string): number {
+    if ((e[n] ?? '') === '') {
+      this.warn(`${id}${pad(n)} is empty; read as $0.00`);
+      return 0;
+    }
+    return this.amount(e, n, id);
+  }
+
+  private optionalAmount(e: string[], n: number, id: string): number | undefined {
+    return (e[n] ?? '') === '' ? undefined : this.amount(e, n, id);
+  }
+
+  private optionalQuantity(e: string[], n: number): number | undefined {
+    const v = e[n] ?? '';
+    if (v === '') return undefined;
+    const q = parseQuantity(v);
+    if (q === null) this.fail(`expected a number in SVC${pad(n)}, got "${showText(v)}"`);
+    return q;
+  }
+
+  /**
+   * CCYYMMDD (X12 D8) to ISO. A date that is not a real day (the TR3's own managed-care example has
+   * BPR16 "20002316") loses that one field with a warning; money errors, by contrast, fail the file,
+   * because a wrong amount would silently corrupt every sum after it.
+   */
+  private date(e: string[], n: number, id: string): string | undefined {
+    const v = e[n] ?? '';
+    if (v === '') return undefined;
+    const iso = v.length === 8 ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : '';
+    if (isIsoDate(iso)) return iso;
+    this.warn(`"${showText(v)}" in ${id}${pad(n)} is not a date CCYYMMDD; left out`);
+    return undefined;
+  }
+
+  // ---- finishing -----------------------------------------------------------------------------
+
+  private finishTransaction(tx: TransactionDraft): void {
+    const firstClaimIndex = this.claims.length;
+    const paidDate = tx.paymentDate ?? tx.productionDate;
+    if (!tx.paymentDate && tx.productionDate) {
+      this.warnings.push(
+        `transaction ST*${tx.controlNumber} (segment ${tx.segmentIndex}): no payment date in BPR16; claims use the production date (DTM*405) as paid date`,
+      );
+    }
+    let claimPaymentsCents = 0;
+    let unbalancedClaimCount = 0;
+    for (const draft of tx.claims) {
+      claimPaymentsCents += draft.paidCents;
+      const claim = this.toClaim(draft, tx, paidDate);
+      if (claim.balanceErrors) unbalancedClaimCount++;
+      this.claims.push(claim);
+    }
+    let providerAdjustmentsCents = 0;
+    for (const p of tx.providerAdjustments) providerAdjustmentsCents += p.amountCents;
+    const balance: Era835Balance = {
+      claimPaymentsCents,
+      providerAdjustmentsCents,
+      totalPaymentCents: tx.totalPaymentCents,
+      balanced: claimPaymentsCents - providerAdjustmentsCents === tx.totalPaymentCents,
+    };
+    if (!balance.balanced) {
+      balance.error =
+        `Transaction ST*${tx.controlNumber} does not balance: claim payments ${formatDollars(claimPaymentsCents)}` +
+        ` − provider adjustments ${formatDollars(providerAdjustmentsCents)}` +
+        ` ≠ total payment (BPR02) ${formatDollars(tx.totalPaymentCents)}`;
+      this.warnings.push(`transaction ST*${tx.controlNumber} (segment ${tx.segmentIndex}): ${balance.error}`);
+    }
+    const transaction: Era835Transaction = {
+      controlNumber: tx.controlNumber,
+      segmentIndex: tx.segmentIndex,
+      handlingCode: tx.handlingCode,
+      totalPaymentCents: tx.totalPaymentCents,
+      payerName: tx.payerName,
+      firstClaimIndex,
+      claimCount: tx.claims.length,
+      unbalancedClaimCount,
+      providerAdjustments: tx.providerAdjustments,
+      reversals: [],
+      balance,
+    };
+    copyDefined(transaction, tx, [
+      'version',
+      'interchangeControlNumber',
+      'creditDebit',
+      'paymentMethod',
+      'paymentDate',
+      'traceNumber',
+      'traceOriginatorId',
+      'productionDate',
+      'payerId',
+      'payeeName',
+      'payeeNpi',
+      'payeeTin',
+    ]);
+    this.transactions.push(transaction);
+  }
+
+  private toClaim(draft: ClaimDraft, tx: TransactionDraft, paidDate: string | undefined): Claim {
+    const balanceErrors: string[] = [];
+    const lines: ClaimLine[] = [];
+    let lineAdjustmentsCents = 0;
+    let lineDateFrom: string | undefined;
+    let lineDateTo: string | undefined;
+    let planType: Claim['planType'];
+    for (const l of draft.lines) {
+      lineAdjustmentsCents += l.adjustmentTotalCents;
+      const label = `Line ${l.position}${l.code ? ` (${l.code})` : ''}`;
+      if (l.billedCents - l.adjustmentTotalCents !== l.paidCents) {
+        // domain.md 6.5, service line: SVC02 − Σ line CAS = SVC03.
+        balanceErrors.push(
+          `${label} does not balance: charge ${formatDollars(l.billedCents)} − adjustments ${formatDollars(l.adjustmentTotalCents)} ≠ paid ${formatDollars(l.paidCents)}`,
+        );
+      }
+      if (l.code === null) {
+        balanceErrors.push(
+          `${label} was left out (${l.skipReason}): its charge ${formatDollars(l.billedCents)}, adjustments ${formatDollars(l.adjustmentTotalCents)} and paid ${formatDollars(l.paidCents)} are not in the lines`.slice(
+            0,
+            300,
+          ),
+        );
+        continue;
+      }
+      const line: ClaimLine = {
+        lineNumber: l.position,
+        code: l.code,
+        modifiers: l.modifiers,
+        units: l.units,
+        billedCents: l.billedCents,
+        paidCents: l.paidCents,
+        adjustments: l.adjustments,
+        remarks: l.remarks,
+      };
+      if (l.serviceDate) line.serviceDate = l.serviceDate;
+      if (l.serviceDateTo) line.serviceDateTo = l.serviceDateTo;
+      if (l.allowedCents !== undefined) line.allowedCents = l.allowedCents;
+      addCostShare(line, l.adjustments);
+      if (l.originalCode) line.originalCode = l.originalCode;
+      if (l.originalModifiers) line.originalModifiers = l.originalModifiers;
+      if (l.controlNumber) line.controlNumber = l.controlNumber;
+      lines.push(line);
+      const from = l.serviceDate;
+      const to = l.serviceDateTo ?? l.serviceDate;
+      if (from && (!lineDateFrom || from < lineDateFrom)) lineDateFrom = from;
+      if (to && (!lineDateTo || to > lineDateTo)) lineDateTo = to;
+      planType = planTypeFrom(l.remarks) ?? planType;
+    }
+    if (draft.lines.length > 0 || draft.adjustments.length > 0) {
+      // domain.md 6.5, claim: CLP03 − Σ(claim CAS + line CAS) = CLP04.
+      const adjustmentsCents = draft.adjustmentTotalCents + lineAdjustmentsCents;
+      if (draft.billedCents - adjustmentsCents !== draft.paidCents) {
+        balanceErrors.push(
+          `Claim does not balance: charge ${formatDollars(draft.billedCents)} − adjustments ${formatDollars(adjustmentsCents)} (claim ${formatDollars(draft.adjustmentTotalCents)}, lines ${formatDollars(lineAdjustmentsCents)}) ≠ paid ${formatDollars(draft.paidCents)}`,
+        );
+      }
+    }
+    const { status, text } = claimStatusFor(
+      draft.statusCode,
+      draft.paidCents,
+      draft.patientResponsibilityCents,
+    );
+    const claim: Claim = {
+      claimNumber: draft.claimNumber,
+      payerName: tx.payerName,
+      status,
+      statusCode: draft.statusCode,
+      billedCents: draft.billedCents,
+      paidCents: draft.paidCents,
+      adjustments: draft.adjustments,
+      remarks: draft.remarks,
+      lines,
+    };
+    if (draft.patientAccount) claim.patientAccount = draft.patientAccount;
+    if (draft.patientName) claim.patientName = draft.patientName;
+    const memberId = draft.insuredId ?? draft.patientId;
+    if (memberId) claim.memberId = memberId;
+    if (tx.payerId) claim.payerId = tx.payerId;
+    planType = planTypeFrom(draft.remarks) ?? planType;
+    if (planType) claim.planType = planType;
+    if (draft.claimFilingIndicator) claim.claimFilingIndicator = draft.claimFilingIndicator;
+    if (tx.payeeName) claim.providerName = tx.payeeName;
+    if (tx.payeeNpi) claim.providerNpi = tx.payeeNpi;
+    if (tx.payeeTin) claim.providerTin = tx.payeeTin;
+    // TR3: claim dates (DTM*232/233) may be omitted when every line carries its own date.
+    const from = draft.serviceDateFrom ?? lineDateFrom;
+    const to = draft.serviceDateTo ?? (draft.serviceDateFrom ? undefined : lineDateTo);
+    if (from) claim.serviceDateFrom = from;
+    if (to) claim.serviceDateTo = to;
+    if (draft.receivedDate) claim.receivedDate = draft.receivedDate;
+    if (paidDate) claim.paidDate = paidDate;
+    if (text) claim.statusText = text;
+    if (draft.patientResponsibilityCents !== undefined) {
+      claim.patientResponsibilityCents = draft.patientResponsibilityCents;
+    }
+    if (tx.traceNumber) claim.checkNumber = tx.traceNumber;
+    // CLP08 is a place of service on professional claims but a facility type (bill type digits) on
+    // institutional ones, where "11" means inpatient hospital, not office: only the former is kept.
+    if (!draft.institutional && /^\d{2}$/.test(draft.facilityOrPlace))
+      claim.placeOfService = draft.facilityOrPlace;
+    if (balanceErrors.length > 0) claim.balanceErrors = balanceErrors;
+    if (status === 'reversed') claim.reversesClaimNumber = draft.claimNumber;
+    const parsed = ClaimSchema.safeParse(claim);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem';
+      throw new X12Error(
+        `segment ${draft.segmentIndex} (CLP): claim ${draft.claimNumber} does not fit the claim model (${where})`,
+      );
+    }
+    return parsed.data;
+  }
+
+  /**
+   * Pairs each reversal (CLP02 = 22) with the first later claim in the file that re-adjudicates it:
+   * same payer claim number, else same patient account (payers often give the correction a new ICN).
+   */
+  private linkReversals(): void {
+    const used = new Set<number>();
+    for (const tx of this.transactions) {
+      const end = tx.firstClaimIndex + tx.claimCount;
+      for (let i = tx.firstClaimIndex; i < end; i++) {
+        const reversal = this.claims[i];
+        if (reversal?.status !== 'reversed') continue;
+        let correction = -1;
+        let byAccount = -1;
+        for (let j = i + 1; j < this.claims.length; j++) {
+          const c = this.claims[j];
+          if (!c || c.status === 'reversed' || used.has(j)) continue;
+          if (c.claimNumber === reversal.claimNumber) {
+            correction = j;
+            break;
+          }
+          if (byAccount === -1 && reversal.patientAccount && c.patientAccount === reversal.patientAccount) {
+            byAccount = j;
+          }
+        }
+        if (correction === -1) correction = byAccount;
+        const link: Era835ReversalLink = {
+          claimNumber: reversal.claimNumber,
+          reversalIndex: i,
+          correctionIndex: correction === -1 ? null : correction,
+        };
+        tx.reversals.push(link);
+        if (correction !== -1) {
+          used.add(correction);
+          const corrected = this.claims[correction];
+          this.warnings.push(
+            `claim ${reversal.claimNumber}: reversed (claim ${i + 1} in this file) and corrected by claim ${correction + 1}${corrected && corrected.claimNumber !== reversal.claimNumber ? ` (${corrected.claimNumber})` : ''}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** PR-1/2/3 are the member's deductible, coinsurance and copay (domain.md 4.2); all PR is what they owe. */
+function addCostShare(line: ClaimLine, adjustments: Adjustment[]): void {
+  let deductible: number | undefined;
+  let coinsurance: number | undefined;
+  let copay: number | undefined;
+  let patient: number | undefined;
+  for (const a of adjustments) {
+    if (a.group !== 'PR') continue;
+    patient = (patient ?? 0) + a.amountCents;
+    if (a.reason === '1') deductible = (deductible ?? 0) + a.amountCents;
+    else if (a.reason === '2') coinsurance = (coinsurance ?? 0) + a.amountCents;
+    else if (a.reason === '3') copay = (copay ?? 0) + a.amountCents;
+  }
+  if (deductible !== undefined) line.deductibleCents = deductible;
+  if (coinsurance !== undefined) line.coinsuranceCents = coinsurance;
+  if (copay !== undefined) line.copayCents = copay;
+  if (patient !== undefined) line.patientResponsibilityCents = patient;
+}
+
+/** N855 / N856 say whether ERISA governs the plan (domain.md 4.3), which decides appeal routing. */
+function planTypeFrom(remarks: string[]): Claim['planType'] {
+  if (remarks.includes('N855')) return 'erisa';
+  if (remarks.includes('N856')) return 'non-erisa';
+  return undefined;
+}
+
+function copyDefined<T extends object, K extends keyof T & keyof S, S extends object>(
+  target: T,
+  source: S,
+  keys: K[],
+): void {
+  for (const k of keys) {
+    const v = source[k];
+    if (v !== undefined) (target as Record<K, unknown>)[k] = v;
+  }
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  const t = s?.trim();
+  return t ? t : undefined;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Upper-case letters and digits only, `min`..`max` long: the shape of CARCs, CPT/HCPCS and modifiers. */
+function isCode(s: string, min: number, max: number): boolean {
+  const n = s.length;
+  if (n < min || n > max) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
+}
+
+/** RARC / remark shape from the model: one or two letters, then 1-4 digits (N130, MA01). */
+function isRemark(s: string): boolean {
+  const n = s.length;
+  if (n < 2 || n > 6) return false;
+  let letters = 0;
+  while (letters < n && s.charCodeAt(letters) >= 65 && s.charCodeAt(letters) <= 90) letters++;
+  if (letters < 1 || letters > 2) return false;
+  const digits = n - letters;
+  if (digits < 1 || digits > 4) return false;
+  for (let i = letters; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
