@@ -1,0 +1,171 @@
+import { categorizeAdjustment } from '../adjustments/categories';
+import type { Adjustment, Claim } from '../model';
+import { type BusinessDayOptions, nthBusinessDay } from './business-days';
+
+/** Why a claim falls under the No Surprises Act: the protected service, or the NSA notice the payer sent. */
+export type NsaKind = 'emergency' | 'facility' | 'air-ambulance' | 'notice-of-denial' | 'initial-payment';
+
+/** What a biller may mark by hand when the remit carries no NSA remark (domain.md 2.1). */
+export type NsaUserMark = 'emergency' | 'facility' | 'air-ambulance';
+
+export interface NsaStatus {
+  nsa: boolean;
+  /** Why, in words for the side panel; absent when not NSA. */
+  reason?: string;
+  kind?: NsaKind;
+}
+
+/**
+ * The remarks that make a claim NSA (issue text, exact; domain.md 4.4 "Scoring use"), in the order
+ * that picks `kind`: the protected service says more than the payment notice.
+ */
+export const NSA_REMARKS: readonly { code: string; kind: NsaKind; words: string }[] = [
+  { code: 'N864', kind: 'emergency', words: 'emergency services' },
+  {
+    code: 'N865',
+    kind: 'facility',
+    words: 'non-emergency services by an out-of-network provider at an in-network facility',
+  },
+  { code: 'N866', kind: 'air-ambulance', words: 'out-of-network air ambulance services' },
+  { code: 'N876', kind: 'notice-of-denial', words: 'a notice of denial of payment under the Act' },
+  { code: 'N877', kind: 'initial-payment', words: 'an initial payment under the Act' },
+];
+
+const USER_MARK_WORDS: Readonly<Record<NsaUserMark, string>> = {
+  emergency: 'emergency services (45 CFR 149.110, 149.410)',
+  facility: 'an out-of-network provider at an in-network facility (45 CFR 149.120, 149.420)',
+  'air-ambulance': 'out-of-network air ambulance services (45 CFR 149.130, 149.440)',
+};
+
+function allRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): Set<string> {
+  return new Set([...claim.remarks, ...claim.lines.flatMap((l) => l.remarks)].map((r) => r.toUpperCase()));
+}
+
+/**
+ * Is this a No Surprises Act claim? Yes when any claim or line remark is N864, N865, N866, N876 or
+ * N877, or when the biller marks it (emergency, out-of-network provider at an in-network facility,
+ * air ambulance). Remarks win over the mark for `kind`: they are the payer's own words.
+ */
+export function nsaStatus(claim: Pick<Claim, 'remarks' | 'lines'>, userMark?: NsaUserMark): NsaStatus {
+  const remarks = allRemarks(claim);
+  const found = NSA_REMARKS.filter((r) => remarks.has(r.code));
+  const first = found[0];
+  if (first) {
+    const plural = found.length > 1 ? 's' : '';
+    return {
+      nsa: true,
+      kind: first.kind,
+      reason: `Remark${plural} ${found.map((r) => r.code).join(', ')} on the remittance: ${found.map((r) => r.words).join('; ')} (No Surprises Act)`,
+    };
+  }
+  if (userMark) {
+    return { nsa: true, kind: userMark, reason: `Marked by the biller: ${USER_MARK_WORDS[userMark]}` };
+  }
+  return { nsa: false };
+}
+
+/** 45 CFR 149.510(b)(1): the notice is sent within 30 business days; negotiation then lasts 30 business days. */
+export const OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS = 30;
+export const OPEN_NEGOTIATION_PERIOD_BUSINESS_DAYS = 30;
+/** 45 CFR 149.510(b)(2): IDR is initiated during the 4 business days after negotiation ends. */
+export const IDR_INITIATION_WINDOW_BUSINESS_DAYS = 4;
+
+/**
+ * Last day to send the open negotiation notice: business day 30 in a count that makes the payment or
+ * denial date day 1 (the next business day when it is not one). The regulation counts from the day the
+ * provider *receives* the payment or denial (45 CFR 149.510(b)(1), domain.md 2.3); the remittance date
+ * is the earliest that can be, so this date is never later than the true one.
+ */
+export function openNegotiationDeadline(paidDate: string, options: BusinessDayOptions = {}): string {
+  return nthBusinessDay(paidDate, OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS, options);
+}
+
+export interface IdrInitiationWindow {
+  /** Business day 30 of open negotiation, its last day. */
+  negotiationEnds: string;
+  /** First day federal IDR may be initiated: business day 31. */
+  from: string;
+  /** Last day: business day 34. */
+  to: string;
+}
+
+/**
+ * When federal IDR may be initiated, from the date the open negotiation notice was sent.
+ *
+ * Counting (45 CFR 149.510(b)(1)-(2), domain.md 2.3-2.4): the 30-business-day negotiation period
+ * "begins on the day the notice is sent", so that day is business day 1 (the next business day when
+ * it is not one) and day 30 is the last day of negotiation. IDR is initiated "during the 4-business-day
+ * period beginning on the 31st business day after the start of" negotiation: days 31, 32, 33 and 34
+ * of the same count. Example: a notice sent Monday 2026-03-02 (no holidays until May) ends negotiation
+ * Friday 2026-04-10 (day 30); IDR runs Monday 2026-04-13 (day 31) to Thursday 2026-04-16 (day 34).
+ */
+export function idrInitiationWindow(
+  noticeSentDate: string,
+  options: BusinessDayOptions = {},
+): IdrInitiationWindow {
+  const day = (n: number) => nthBusinessDay(noticeSentDate, n, options);
+  const ends = OPEN_NEGOTIATION_PERIOD_BUSINESS_DAYS;
+  return {
+    negotiationEnds: day(ends),
+    from: day(ends + 1),
+    to: day(ends + IDR_INITIATION_WINDOW_BUSINESS_DAYS),
+  };
+}
+
+export interface BalanceBillingFinding {
+  kind: 'balance-billing';
+  /** Absent for a claim-level adjustment. */
+  lineNumber?: number;
+  adjustment: Pick<Adjustment, 'group' | 'reason' | 'amountCents'>;
+  amountCents: number;
+  message: string;
+}
+
+/** Remarks that themselves say balance billing is prohibited (domain.md 4.4), NSA claim or not. */
+const BALANCE_BILLING_PROHIBITED_REMARKS = ['N878', 'N879'] as const;
+
+function formatDollars(cents: number): string {
+  const whole = Math.trunc(Math.abs(cents) / 100);
+  const rest = String(Math.abs(cents) % 100).padStart(2, '0');
+  return `${cents < 0 ? '-' : ''}$${whole.toLocaleString('en-US')}.${rest}`;
+}
+
+/**
+ * Patient responsibility the No Surprises Act forbids: on an NSA claim the patient owes only in-network
+ * cost sharing (45 CFR 149.410, 149.420, 149.440; domain.md 2.1), so PR-45 (the excess over the allowed
+ * amount) and any other PR amount beyond cost share (deductible, coinsurance, copay: PR-1/2/3 and their
+ * relatives in CATEGORY 'patient-cost-share') is balance billing. Also applies when the remit carries
+ * N878 or N879. One finding per positive PR adjustment, claim or line level.
+ */
+export function balanceBillingFindings(
+  claim: Pick<Claim, 'remarks' | 'lines' | 'adjustments'>,
+  nsa: NsaStatus | boolean,
+): BalanceBillingFinding[] {
+  const remarks = allRemarks(claim);
+  const prohibitedBy = BALANCE_BILLING_PROHIBITED_REMARKS.filter((r) => remarks.has(r));
+  const isNsa = typeof nsa === 'boolean' ? nsa : nsa.nsa;
+  if (!isNsa && prohibitedBy.length === 0) return [];
+  const why = isNsa ? 'a No Surprises Act claim' : `a claim with remark ${prohibitedBy.join(', ')}`;
+
+  const findings: BalanceBillingFinding[] = [];
+  const check = (a: Adjustment, lineNumber?: number) => {
+    if (a.group !== 'PR' || a.amountCents <= 0) return;
+    if (categorizeAdjustment(a) === 'patient-cost-share') return;
+    const where = lineNumber === undefined ? 'Claim' : `Line ${lineNumber}`;
+    const code = `PR-${a.reason}`;
+    const fix =
+      a.reason === '45'
+        ? 'ask the payer to reprocess it as CO-45, and do not bill the patient for it'
+        : 'do not bill the patient beyond in-network cost sharing';
+    findings.push({
+      kind: 'balance-billing',
+      ...(lineNumber === undefined ? {} : { lineNumber }),
+      adjustment: { group: a.group, reason: a.reason, amountCents: a.amountCents },
+      amountCents: a.amountCents,
+      message: `${where}: ${code} ${formatDollars(a.amountCents)} is balance billing on ${why}; ${fix}.`,
+    });
+  };
+  for (const a of claim.adjustments) check(a);
+  for (const line of claim.lines) for (const a of line.adjustments) check(a, line.lineNumber);
+  return findings;
+}
