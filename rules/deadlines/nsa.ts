@@ -93,11 +93,13 @@ export interface IdrInitiationWindow {
  * When federal IDR may be initiated, from the date the open negotiation notice was sent.
  *
  * Counting (45 CFR 149.510(b)(1)-(2), domain.md 2.3-2.4): the 30-business-day negotiation period
- * "begins on the day the notice is sent", so that day is business day 1 (the next business day when
- * it is not one) and day 30 is the last day of negotiation. IDR is initiated "during the 4-business-day
- * period beginning on the 31st business day after the start of" negotiation: days 31, 32, 33 and 34
- * of the same count. Example: a notice sent Monday 2026-03-02 (no holidays until May) ends negotiation
- * Friday 2026-04-10 (day 30); IDR runs Monday 2026-04-13 (day 31) to Thursday 2026-04-16 (day 34).
+ * begins on the day the notice is sent, so that day is business day 1 (the next business day when it
+ * is not one) and day 30 is the last day of negotiation. IDR may be initiated during 4 business days
+ * beginning on the 31st business day after negotiation began, i.e. the day after the period ends:
+ * days 31, 32, 33 and 34 of the same count. (Reading "31st business day after the start" as excluding
+ * the start day would shift the window one day later; domain.md 2.4, citing nsaidr.us, reads it as
+ * above.) Example: a notice sent Monday 2026-03-02 (no holidays until May) ends negotiation Friday
+ * 2026-04-10 (day 30); IDR runs Monday 2026-04-13 (day 31) to Thursday 2026-04-16 (day 34).
  */
 export function idrInitiationWindow(
   noticeSentDate: string,
@@ -133,8 +135,8 @@ function formatDollars(cents: number): string {
 /**
  * Patient responsibility the No Surprises Act forbids: on an NSA claim the patient owes only in-network
  * cost sharing (45 CFR 149.410, 149.420, 149.440; domain.md 2.1), so PR-45 (the excess over the allowed
- * amount) and any other PR amount beyond cost share (deductible, coinsurance, copay: PR-1/2/3 and their
- * relatives in CATEGORY 'patient-cost-share') is balance billing. Also applies when the remit carries
+ * amount) and any other PR amount beyond cost share is balance billing. Cost share is PR-1/2/3 plus the
+ * other deductible and coinsurance CARCs categorizeAdjustment counts as 'patient-cost-share' (66, 247, 248). Also applies when the remit carries
  * N878 or N879. One finding per positive PR adjustment, claim or line level.
  */
 export function balanceBillingFindings(
