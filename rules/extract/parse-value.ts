@@ -82,7 +82,7 @@ export function parseDateRange(text: string): Parsed<[string, string]> {
   const parts = s.split(/\s+(?:-|–|to|through|thru)\s+/i);
   if (parts.length === 1) {
     const d = parseDate(s);
-    return d ? [d, d] : d;
+    return d ? [d, d] : (d as null | undefined);
   }
   if (parts.length !== 2) return null;
   const from = parseDate(parts[0]!);

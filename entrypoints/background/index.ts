@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { z } from 'zod';
+import { openDatabase } from '../../storage/db';
+import { onMessage } from '../../utils/messaging';
+import { createHandlers } from './service';
+
+z.config({ jitless: true });
+
+function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export default defineBackground(() => {
+  const db = openDatabase();
+  const handlers = createHandlers({
+    db,
+    runtimeId: browser.runtime.id,
+    today: () => localDate(),
+    now: () => new Date().toISOString(),
+    setBadge: async (tabId, text, color) => {
+      await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+      await browser.action.setBadgeBackgroundColor({ tabId, color }).catch(() => undefined);
+    },
+    grantedOrigins: async () => {
+      const perms = await browser.permissions.getAll();
+      return (perms.origins ?? []).map((o) => o.replace(/\/\*$/, '')).filter((o) => o.startsWith('https://'));
+    },
+  });
+  for (const [type, handler] of Object.entries(handlers)) {
+    onMessage(type as keyof typeof handlers, (message) => handler(message.data, message.sender) as never);
+  }
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void db.pageReads.delete(tabId);
+  });
+});

@@ -1,0 +1,81 @@
+import { liveQuery } from 'dexie';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { ClaimFindings } from '../../components/ClaimFindings';
+import { UnreadablePage } from '../../components/PageStatus';
+import { PAGE_KIND_LABEL } from '../../components/format';
+import { useSubscription } from '../../components/use-subscription';
+import '../../components/theme.css';
+import type { ClaimRecord, PageReadRecord } from '../../storage/db';
+import { openDatabase } from '../../storage/db';
+
+z.config({ jitless: true });
+const db = openDatabase();
+
+/**
+ * The tab whose claim is shown: the active tab of this window, following tab switches; or the tab
+ * named by `?tabId=` when the panel is opened as a page of its own (a pinned findings window).
+ */
+function useActiveTabId(): number | undefined {
+  const pinned = Number(new URLSearchParams(location.search).get('tabId'));
+  const [tabId, setTabId] = useState<number | undefined>(Number.isInteger(pinned) && pinned > 0 ? pinned : undefined);
+  useEffect(() => {
+    if (Number.isInteger(pinned) && pinned > 0) return;
+    const refresh = () =>
+      browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTabId(t?.id));
+    void refresh();
+    const onActivated = () => void refresh();
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, [pinned]);
+  return tabId;
+}
+
+function App() {
+  const tabId = useActiveTabId();
+  const view = useSubscription<{ read?: PageReadRecord; record?: ClaimRecord }>(
+    (next, fail) => {
+      if (tabId === undefined) return () => undefined;
+      const sub = liveQuery(async () => {
+        const read = await db.pageReads.get(tabId);
+        const record = read?.claimKey ? await db.claims.get(read.claimKey) : undefined;
+        return { read, record };
+      }).subscribe({ next, error: fail });
+      return () => sub.unsubscribe();
+    },
+    [tabId],
+  );
+  const read = view.value?.read;
+  const record = view.value?.record;
+  return (
+    <main aria-live="polite">
+      <h1>OON Guard</h1>
+      {view.error !== undefined && (
+        <p class="notice notice-error" role="alert">
+          The claim store could not be opened: {String(view.error)}
+        </p>
+      )}
+      {!read && (
+        <p class="empty" data-testid="no-page">
+          Open a claim or EOB page on a supported payer portal. Its lines are checked here as soon as the page is read.
+        </p>
+      )}
+      {read && !read.ok && <UnreadablePage portalName={read.portalName} pageKind={read.pageKind} missing={read.missing ?? []} />}
+      {read?.ok && !read.claimKey && (
+        <p class="empty" data-testid="page-kind">
+          {read.portalName}: {PAGE_KIND_LABEL[read.pageKind] ?? read.pageKind} page. Open a claim to see its findings.
+        </p>
+      )}
+      {record?.score && <ClaimFindings claim={record.claim} score={record.score} portalName={read?.portalName} />}
+      <p class="row">
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Fee schedules and settings
+        </a>
+      </p>
+    </main>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,21 @@
+import { DEFAULT_POLICY_SET, type PolicySet, PolicySetSchema } from '../rules/pricing/policy';
+import type { OonDatabase } from './db';
+
+/** Reads a setting through its schema: a value that no longer parses falls back, never crashes a page. */
+async function read<T>(db: OonDatabase, key: string, parse: (v: unknown) => T | undefined, fallback: T): Promise<T> {
+  const row = await db.settings.get(key);
+  if (!row) return fallback;
+  return parse(row.value) ?? fallback;
+}
+
+export function getPolicies(db: OonDatabase): Promise<PolicySet> {
+  return read(db, 'policies', (v) => PolicySetSchema.safeParse(v).data, DEFAULT_POLICY_SET);
+}
+
+export async function setPolicies(db: OonDatabase, policies: PolicySet): Promise<void> {
+  await db.settings.put({ key: 'policies', value: PolicySetSchema.parse(policies) });
+}
+
+export function getActiveScheduleId(db: OonDatabase): Promise<string | undefined> {
+  return read(db, 'activeScheduleId', (v) => (typeof v === 'string' ? v : undefined), undefined);
+}

@@ -1,0 +1,53 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import { ClaimSchema, ClaimSummarySchema } from '../rules/model';
+import { PageKindNameSchema } from '../rules/portals/schema';
+
+/**
+ * The whole message protocol. Every payload has a zod schema; the background parses each message
+ * with it before acting (a page script can reach a content script's DOM, never our schemas).
+ */
+
+const PageRef = {
+  /** Page URL without query or fragment. */
+  url: z.string().url().max(2000),
+  portal: z.string().min(1).max(80),
+  pageKind: PageKindNameSchema,
+};
+
+export const SaveScrapedClaimSchema = z.strictObject({ ...PageRef, claim: ClaimSchema });
+export const SaveClaimListSchema = z.strictObject({ ...PageRef, claims: z.array(ClaimSummarySchema).max(1000) });
+export const ReportUnreadablePageSchema = z.strictObject({
+  ...PageRef,
+  missing: z.array(z.string().max(300)).min(1).max(200),
+});
+export const ReportFormPageSchema = z.strictObject({ ...PageRef, claimNumber: z.string().max(60).optional() });
+
+export type SaveScrapedClaim = z.infer<typeof SaveScrapedClaimSchema>;
+export type SaveClaimList = z.infer<typeof SaveClaimListSchema>;
+export type ReportUnreadablePage = z.infer<typeof ReportUnreadablePageSchema>;
+export type ReportFormPage = z.infer<typeof ReportFormPageSchema>;
+
+export interface SaveResult {
+  ok: boolean;
+  claimKey?: string;
+  flaggedLines?: number;
+  error?: string;
+}
+
+export interface ProtocolMap {
+  /** Content script → background: a claim read from a portal page. */
+  saveScrapedClaim(data: SaveScrapedClaim): SaveResult;
+  /** Content script → background: claim rows from a list page. */
+  saveClaimList(data: SaveClaimList): SaveResult;
+  /** Content script → background: a page that matched a rule but could not be read. */
+  reportUnreadablePage(data: ReportUnreadablePage): SaveResult;
+  /** Content script → background: a dispute form is on screen. */
+  reportFormPage(data: ReportFormPage): SaveResult;
+  /** Extension page → background: the active schedule or policies changed; re-score stored claims. */
+  rescoreClaims(data: undefined): { ok: boolean; count: number };
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
+  logger: { debug() {}, log() {}, warn() {}, error() {} },
+});
