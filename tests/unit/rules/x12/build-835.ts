@@ -135,9 +135,8 @@ function claimSegments(c: SynthClaim): string[] {
 /** ISA..IEA around functional groups (one GS per entry of `groups`), ISA written fixed-width. */
 export function interchangeSegments(
   groups: SynthTransaction[][],
-  opts: { control?: string; version?: '00501' | '00401'; d?: Delims } = {},
+  opts: { control?: string; version?: '00501' | '00401' } = {},
 ): string[] {
-  const d = opts.d ?? STANDARD;
   const control = opts.control ?? '000000001';
   const v4010 = opts.version === '00401';
   const s: string[] = [];
@@ -189,7 +188,7 @@ export function serialize(segments: string[], d: Delims = STANDARD): string {
 
 /** A whole file: one interchange, one group, the given transactions. */
 export function build835(transactions: SynthTransaction[], d: Delims = STANDARD): string {
-  return serialize(interchangeSegments([transactions], { d }), d);
+  return serialize(interchangeSegments([transactions]), d);
 }
 
 /** A balanced, ordinary professional claim, numbered by `n`. */

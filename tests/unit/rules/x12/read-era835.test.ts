@@ -400,7 +400,6 @@ describe('readEra835: envelopes and delimiters', () => {
     const b = serialize(
       interchangeSegments([[{ control: '0004', totalPaid: '150.00', claims: [simpleClaim(4)] }]], {
         control: '000000002',
-        d: pipes,
       }),
       pipes,
     );
