@@ -124,6 +124,7 @@ class Era835Reader {
   private line: LineDraft | null = null;
   private loop: Loop = 'header';
   private componentWarned = false;
+  private institutionalGroup = false;
 
   constructor(text: string) {
     let start = 0;
@@ -232,6 +233,11 @@ class Era835Reader {
       case 'LX':
         this.closeClaim();
         this.loop = 'header';
+        this.institutionalGroup = false;
+        return;
+      case 'TS3':
+        // TS3 is the institutional provider summary (domain.md 6.2): the claims of this LX are facility claims.
+        this.institutionalGroup = true;
         return;
       case 'CLP':
         this.clp(e);
@@ -341,6 +347,7 @@ class Era835Reader {
     if (version !== undefined) this.tx.version = version;
     if (this.interchangeControl !== undefined) this.tx.interchangeControlNumber = this.interchangeControl;
     this.loop = 'header';
+    this.institutionalGroup = false;
   }
 
   private se(e: string[]): void {
@@ -480,7 +487,7 @@ class Era835Reader {
       claimFilingIndicator: e[6] ?? '',
       claimNumber,
       facilityOrPlace: e[8] ?? '',
-      institutional: e[6] === 'MA',
+      institutional: this.institutionalGroup || e[6] === 'MA',
       adjustments: [],
       adjustmentTotalCents: 0,
       remarks: [],
