@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIR = process.argv[2] ?? '/work/shared/data/carc-rarc/vista';
+const SOURCE_DIR = process.argv[2] ?? resolve(process.cwd(), '../shared/data/carc-rarc/vista');
 const OUT_DIR = join(ROOT, 'rules/adjustments');
 
 interface Row {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import { CARC_CATEGORY, RARC_CATEGORY } from '../../../../rules/adjustments/cate
 import { carcStopDate, describeCarc, describeRarc } from '../../../../rules/adjustments/describe';
 import { type AdjustmentGroup, type DenialCategory, DenialCategorySchema } from '../../../../rules/model';
 
-const VISTA_DIR = '/work/shared/data/carc-rarc/vista';
+const VISTA_DIR = path.resolve(process.cwd(), '../shared/data/carc-rarc/vista');
 
 function csvCodes(file: string): string[] {
   const rows = Papa.parse<{ code: string }>(readFileSync(join(VISTA_DIR, file), 'utf8'), {
