@@ -1,4 +1,4 @@
-import { hasFlag, isNsaClaim, lineHasFlag, pickLines, type ScoredLine, scoredLines } from '../findings';
+import { isNsaClaim, lineHasFlag, pickLines, type ScoredLine, scoredLines } from '../findings';
 import { formatCents, joinWords } from '../format';
 import { composeLetter, lineCode, lineList, remitEvidence, remittanceDate, textTable } from '../letter';
 import type { AppealTemplate } from '../types';
@@ -19,8 +19,9 @@ export const oonUnderpayment: AppealTemplate = {
   id: 'oon-underpayment',
   title: 'Out-of-network underpayment: request for reconsideration',
   tier: 1,
-  applies: (claim, score) =>
-    !isNsaClaim(claim, score) && (hasFlag(score, 'underpaid') || scoredLines(claim, score).some(underpaid)),
+  // Line flags, not the claim flag: the claim-level "underpaid" total also counts the gap on denied
+  // lines, which the denial templates answer.
+  applies: (claim, score) => !isNsaClaim(claim, score) && scoredLines(claim, score).some(underpaid),
   atStakeCents: (claim, score) =>
     sum(scoredLines(claim, score).filter(underpaid), (l) => l.score.shortfallCents),
   render(input) {

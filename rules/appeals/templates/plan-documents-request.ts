@@ -1,4 +1,4 @@
-import { erisaStatus, hasCategory, isNsaClaim, scoredLines } from '../findings';
+import { erisaStatus, hasCategory, isNsaClaim, lineHasFlag, scoredLines } from '../findings';
 import { formatCents } from '../format';
 import { composeLetter, lineCode, lineServiceDate, remittanceDate, serviceDates, textTable } from '../letter';
 import type { AppealTemplate } from '../types';
@@ -15,7 +15,7 @@ export const planDocumentsRequest: AppealTemplate = {
   tier: 2,
   applies: (claim, score) =>
     erisaStatus(claim) !== 'not-erisa' &&
-    (score.totals.shortfallCents > 0 ||
+    (scoredLines(claim, score).some((l) => l.score.shortfallCents > 0 && lineHasFlag(l, 'underpaid')) ||
       hasCategory(score, 'medical-necessity') ||
       hasCategory(score, 'non-covered') ||
       hasCategory(score, 'network')),

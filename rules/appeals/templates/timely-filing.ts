@@ -49,7 +49,7 @@ export const timelyFiling: AppealTemplate = {
         denialTable(claim, claimLines),
         `The claim was filed on time. It was first submitted on ${missing('date the claim was first submitted')}, within the filing limit that applies to this plan, and the enclosed acceptance report shows it was accepted for processing on that date.${received}`,
         ['The remittance reported these adjustment and remark codes:', ...remitEvidence(claimLines)],
-        `Please reverse the timely filing denial, process ${lineList(claimLines)} on their merits, and send a corrected remittance advice.`,
+        `Please reverse the timely filing denial, process ${lineList(claimLines)} on ${claimLines.length === 1 ? 'its' : 'their'} merits, and send a corrected remittance advice.`,
       ],
       citations: [],
       attachments: [
