@@ -85,10 +85,8 @@ export function ucrAmount(index: UcrIndex, query: UcrQuery): UcrAmount {
   }
   const codeText = query.modifier ? `${query.code}-${query.modifier}` : query.code;
   if (!row) {
-    return {
-      ok: false,
-      reason: `${codeText} is not in UCR table "${index.table.name}" for region ${region}`,
-    };
+    const where = usedRegion === region ? `region ${region}` : `region ${region} or geozip ${usedRegion}`;
+    return { ok: false, reason: `${codeText} is not in UCR table "${index.table.name}" for ${where}` };
   }
   const cents = row.amountsCents[column];
   if (cents === undefined) {

@@ -67,7 +67,9 @@ export function parseUcrCsv(text: string): UcrImportResult {
     return { rows, errors, notes, percentiles: [] };
   }
   for (let i = 0; i < headerIndex; i += 1) {
-    const text = records[i]!.cells.join(' ').trim();
+    const text = records[i]!.cells.map((c) => c.trim())
+      .filter((c) => c !== '')
+      .join(', ');
     if (text !== '') notes.push({ line: records[i]!.line, text });
   }
   const header = records[headerIndex]!;
