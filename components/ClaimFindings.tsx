@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { Claim, ClaimScore, LineScore } from '../rules/model';
 import { codeWithModifiers, formatCents, formatDate } from './format';
 
@@ -111,31 +112,32 @@ function LineTable({
           <th scope="col" class="num">Allowed</th>
           <th scope="col" class="num">Expected</th>
           <th scope="col" class="num">Shortfall</th>
-          <th scope="col">Why</th>
         </tr>
       </thead>
       <tbody>
         {lines.map((ls) => {
           const line = lineOf(ls.lineNumber);
           return (
-            <tr key={ls.lineNumber} data-line={ls.lineNumber}>
-              <td data-col="code">{codeWithModifiers(line.code, line.modifiers)}</td>
-              <td class="num">{formatCents(line.billedCents)}</td>
-              <td class="num" title={ls.allowedDerived ? 'Derived: paid + patient cost share' : undefined}>
-                {formatCents(ls.allowedCents)}
-                {ls.allowedDerived ? '*' : ''}
-              </td>
-              <td class="num" title={ls.expectedBasis ?? undefined}>
-                {formatCents(ls.expectedCents)}
-              </td>
-              <td class="num" data-col="shortfall">
-                {formatCents(ls.shortfallCents)}
-              </td>
-              <td class="why">
-                {reasons(ls)}
-                {ls.expectedBasis && <div class="basis">Basis: {ls.expectedBasis}</div>}
-              </td>
-            </tr>
+            <Fragment key={ls.lineNumber}>
+              <tr data-line={ls.lineNumber} class="line-main">
+                <td data-col="code">{codeWithModifiers(line.code, line.modifiers)}</td>
+                <td class="num">{formatCents(line.billedCents)}</td>
+                <td class="num" title={ls.allowedDerived ? 'Derived: paid + patient cost share' : undefined}>
+                  {formatCents(ls.allowedCents)}
+                  {ls.allowedDerived ? '*' : ''}
+                </td>
+                <td class="num">{formatCents(ls.expectedCents)}</td>
+                <td class="num" data-col="shortfall">
+                  {formatCents(ls.shortfallCents)}
+                </td>
+              </tr>
+              <tr class="line-why">
+                <td colSpan={5} class="why" data-col="why">
+                  {reasons(ls)}
+                  {ls.expectedBasis && <div class="basis">Basis: {ls.expectedBasis}</div>}
+                </td>
+              </tr>
+            </Fragment>
           );
         })}
       </tbody>

@@ -1,9 +1,25 @@
-import { CATEGORY_LABEL, categorizeAdjustment } from './adjustments/categories';
-import { addCalendarDays, daysBetween } from './deadlines/index';
+import { CATEGORY_LABEL, categorizeAdjustment, categorizeRemark } from './adjustments/index';
+import {
+  appealDeadline,
+  balanceBillingFindings,
+  daysBetween,
+  idrInitiationWindow,
+  type NsaUserMark,
+  nsaStatus,
+  openNegotiationDeadline,
+} from './deadlines/index';
 import type { Claim, ClaimScore, DenialCategory, Flag, LineScore } from './model';
 import { lineAllowed, linePatientResponsibility } from './pricing/allowed';
 import { type PricingContext, priceClaimLines } from './pricing/index';
 import { type PolicySet, resolvePolicy, toleranceCents } from './pricing/policy';
+
+/** What the biller recorded about a claim; kept beside it in storage, not read from any page. */
+export interface ClaimNotes {
+  /** The biller marks a claim as No Surprises Act when no remark code says so. */
+  nsaMark?: NsaUserMark;
+  /** Date the open negotiation notice was sent: starts the IDR initiation window. */
+  openNegotiationSentDate?: string;
+}
 
 export interface ScoringContext {
   /** The date the score is computed for; deadlines and urgency count from it. No clock is read. */
@@ -21,12 +37,18 @@ function lineCategories(claim: Claim, lineIndex: number): DenialCategory[] {
   const line = claim.lines[lineIndex]!;
   const out = new Set<DenialCategory>();
   for (const a of line.adjustments) out.add(categorizeAdjustment(a));
+  for (const r of line.remarks) {
+    const c = categorizeRemark(r);
+    if (c) out.add(c);
+  }
   return [...out];
 }
 
-/** The denial reason worth naming: the first category that is neither contractual nor cost share. */
+const NOT_A_DENIAL_REASON = new Set<DenialCategory>(['contractual', 'patient-cost-share', 'no-surprises-act', 'other']);
+
+/** The denial reason worth naming: the first category that says why, not how the money moved. */
 function denialCategory(categories: DenialCategory[]): DenialCategory | undefined {
-  return categories.find((c) => c !== 'contractual' && c !== 'patient-cost-share');
+  return categories.find((c) => !NOT_A_DENIAL_REASON.has(c));
 }
 
 const URGENT_WINDOW_DAYS = 30;
@@ -35,7 +57,7 @@ const URGENT_WINDOW_DAYS = 30;
  * Scores every line of a claim: expected allowed from the payer's policy, shortfall beyond tolerance,
  * denials by category, deadlines and a priority for the worklist. Pure: same inputs, same output.
  */
-export function scoreClaim(claim: Claim, ctx: ScoringContext): ClaimScore {
+export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes = {}): ClaimScore {
   const policy = resolvePolicy(ctx.policies, claim.payerName, claim.payerId);
   const prices = priceClaimLines(claim, policy.methods, ctx.pricing);
   const lines: LineScore[] = [];
@@ -103,14 +125,39 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext): ClaimScore {
   }
   for (const e of claim.balanceErrors ?? []) flags.push({ kind: 'imbalance', message: e });
 
-  const deadlines: ClaimScore['deadlines'] = {};
-  if (claim.paidDate && policy.appealWindowDays) {
-    deadlines.appealBy = addCalendarDays(claim.paidDate, policy.appealWindowDays);
-    deadlines.appealBasis = `${policy.appealWindowDays} days from the remittance date (${policy.matched} policy)`;
+  // No Surprises Act: remark codes or the biller's mark (domain.md 2, 4.4); PR-45 then is balance billing.
+  const nsa = nsaStatus(claim, notes.nsaMark);
+  if (nsa.nsa) {
+    flags.push({ kind: 'nsa', message: nsa.reason ?? 'No Surprises Act claim' });
+    claimCategories.add('no-surprises-act');
+  }
+  for (const f of balanceBillingFindings(claim, nsa)) {
+    flags.push({ kind: 'balance-billing', message: f.message });
+    const ls = f.lineNumber === undefined ? undefined : lines.find((l) => l.lineNumber === f.lineNumber);
+    ls?.flags.push({ kind: 'balance-billing', message: f.message });
   }
 
-  const daysLeft = deadlines.appealBy ? daysBetween(ctx.asOf, deadlines.appealBy) : undefined;
-  const urgency = daysLeft === undefined ? 1 : daysLeft < 0 ? 0.25 : daysLeft <= URGENT_WINDOW_DAYS ? 2 : 1;
+  const deadlines: ClaimScore['deadlines'] = {};
+  if (claim.paidDate) {
+    const appeal = appealDeadline(claim.paidDate, claim.payerName, policy.appealWindowDays, `${policy.matched} policy`);
+    deadlines.appealBy = appeal.date;
+    deadlines.appealBasis = appeal.basis;
+    if (nsa.nsa) deadlines.openNegotiationNoticeBy = openNegotiationDeadline(claim.paidDate);
+  }
+  if (nsa.nsa && notes.openNegotiationSentDate) {
+    const w = idrInitiationWindow(notes.openNegotiationSentDate);
+    deadlines.idrInitiationFrom = w.from;
+    deadlines.idrInitiationBy = w.to;
+  }
+
+  // Urgency from the nearest open deadline: a lapsed one still counts, at a quarter, for a late appeal.
+  const nearest = [deadlines.openNegotiationNoticeBy, deadlines.appealBy]
+    .filter((d): d is string => d !== undefined)
+    .map((d) => daysBetween(ctx.asOf, d))
+    .filter((d) => d >= 0)
+    .sort((a, b) => a - b)[0];
+  const lapsed = nearest === undefined && deadlines.appealBy !== undefined;
+  const urgency = lapsed ? 0.25 : nearest === undefined ? 1 : nearest <= URGENT_WINDOW_DAYS ? 2 + (URGENT_WINDOW_DAYS - nearest) / URGENT_WINDOW_DAYS : 1;
   return {
     asOf: ctx.asOf,
     totals: {
@@ -125,7 +172,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext): ClaimScore {
     flags,
     categories: [...claimCategories],
     deadlines,
-    nsa: false,
+    nsa: nsa.nsa,
     priority: (shortfallTotal / 100) * urgency,
     flaggedLineCount: flagged,
   };

@@ -16,7 +16,7 @@ test('an underpaid EOB on the portal shows exactly its underpaid lines in the si
 
   const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
   await expect(panel.getByTestId('claim-number')).toHaveText('A26110400017');
-  const rows = panel.getByTestId('flagged-lines').locator('tbody tr');
+  const rows = panel.getByTestId('flagged-lines').locator('tbody tr[data-line]');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0).locator('[data-col="code"]')).toHaveText('99214');
   await expect(rows.nth(0).locator('[data-col="shortfall"]')).toHaveText('$81.60');
@@ -44,9 +44,9 @@ test('a claim rendered inside the portal shell iframe is read and shown', async 
   const tabId = await tabIdOf(portal);
   const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
   await expect(panel.getByTestId('claim-number')).toHaveText('A26110400018');
-  const rows = panel.getByTestId('flagged-lines').locator('tbody tr');
+  const rows = panel.getByTestId('flagged-lines').locator('tbody tr[data-line]');
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Denied: authorization');
+  await expect(panel.getByTestId('flagged-lines').locator('[data-col="why"]').first()).toContainText('Denied: authorization');
   await expect(rows.first().locator('[data-col="shortfall"]')).toHaveText('$780.00');
   await expect.poll(() => badgeOf(tabId)).toBe('1');
 });
