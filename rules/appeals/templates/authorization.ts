@@ -41,7 +41,7 @@ export const authorization: AppealTemplate = {
     const billed = claimLines.reduce((s, l) => s + l.billedCents, 0);
     const argument = emergency
       ? "These were emergency services. Your remittance identifies the claim as subject to the No Surprises Act provisions for emergency services (remark N864), and a group health plan must cover emergency services without any prior authorization determination and without regard to the provider's network status (45 CFR 149.110). An authorization requirement cannot be the basis for denying them."
-      : `Authorization for these services was obtained or was not required under the plan's terms, as the enclosed records show. Authorization or reference number: ${missing('authorization number, or the reason none was required')}. If your records do not reflect the authorization, please treat this letter as a request for retrospective review of the services on their clinical merits.`;
+      : `The services were authorized, or needed no authorization under the plan's terms, as follows: ${missing('authorization number, or the reason none was required')}. The enclosed records support this. If your records do not reflect the authorization, please treat this letter as a request for retrospective review of the services on their clinical merits.`;
     return composeLetter(input, {
       subject: `Claim ${claim.claimNumber}: appeal of authorization denial`,
       heading: 'Appeal of denial for precertification or authorization',
