@@ -9,9 +9,16 @@ export default defineConfig({
     name: 'OON Guard',
     description:
       'Checks out-of-network payments on payer portals against your fee schedules. Claim data never leaves this computer.',
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'tabs', 'alarms', 'notifications', 'contextMenus', 'clipboardWrite'].filter(
-      (p) => browser !== 'firefox' || p !== 'sidePanel',
-    ),
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'sidePanel',
+      'tabs',
+      'alarms',
+      'notifications',
+      'contextMenus',
+      'clipboardWrite',
+    ].filter((p) => browser !== 'firefox' || p !== 'sidePanel'),
     host_permissions: portalMatches(),
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'OON Guard' },

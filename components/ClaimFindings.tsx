@@ -14,7 +14,9 @@ function reasons(line: LineScore): string {
 
 /** The claim on screen: totals, the lines that need attention and why, and every line for context. */
 export function ClaimFindings({ claim, score, portalName }: ClaimFindingsProps) {
-  const flagged = score.lines.filter((l) => l.flags.some((f) => f.kind === 'underpaid' || f.kind === 'denied'));
+  const flagged = score.lines.filter((l) =>
+    l.flags.some((f) => f.kind === 'underpaid' || f.kind === 'denied'),
+  );
   const other = score.lines.filter((l) => !flagged.includes(l));
   const lineOf = (n: number) => claim.lines.find((l) => l.lineNumber === n)!;
   const t = score.totals;
@@ -81,8 +83,14 @@ export function ClaimFindings({ claim, score, portalName }: ClaimFindingsProps) 
           )}
         </dl>
       )}
-      <h3>{flagged.length === 0 ? 'No line needs attention' : `${flagged.length} line${flagged.length === 1 ? '' : 's'} need attention`}</h3>
-      {flagged.length > 0 && <LineTable claim={claim} lines={flagged} lineOf={lineOf} testId="flagged-lines" />}
+      <h3>
+        {flagged.length === 0
+          ? 'No line needs attention'
+          : `${flagged.length} line${flagged.length === 1 ? '' : 's'} need attention`}
+      </h3>
+      {flagged.length > 0 && (
+        <LineTable claim={claim} lines={flagged} lineOf={lineOf} testId="flagged-lines" />
+      )}
       {other.length > 0 && (
         <details>
           <summary>Other lines ({other.length})</summary>
@@ -108,10 +116,18 @@ function LineTable({
       <thead>
         <tr>
           <th scope="col">Code</th>
-          <th scope="col" class="num">Billed</th>
-          <th scope="col" class="num">Allowed</th>
-          <th scope="col" class="num">Expected</th>
-          <th scope="col" class="num">Shortfall</th>
+          <th scope="col" class="num">
+            Billed
+          </th>
+          <th scope="col" class="num">
+            Allowed
+          </th>
+          <th scope="col" class="num">
+            Expected
+          </th>
+          <th scope="col" class="num">
+            Shortfall
+          </th>
         </tr>
       </thead>
       <tbody>

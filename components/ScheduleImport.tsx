@@ -25,7 +25,8 @@ export function ScheduleImport(p: ScheduleImportProps) {
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">Import a fee schedule</h2>
       <p class="muted">
-        A CSV with the header <code>code,modifier,amount</code> and an optional <code>description</code>. Amounts such as
+        A CSV with the header <code>code,modifier,amount</code> and an optional <code>description</code>.
+        Amounts such as
         <code> $1,234.50</code> are fine.
       </p>
       <div class="row">
@@ -76,8 +77,15 @@ export function ScheduleImport(p: ScheduleImportProps) {
             </table>
           )}
           <p class="row">
-            <button type="button" onClick={p.onConfirm} disabled={p.busy || p.rows.length === 0} data-testid="import-confirm">
-              {p.errors.length > 0 ? `Import the ${p.rows.length} readable rows` : `Import ${p.rows.length} rows`}
+            <button
+              type="button"
+              onClick={p.onConfirm}
+              disabled={p.busy || p.rows.length === 0}
+              data-testid="import-confirm"
+            >
+              {p.errors.length > 0
+                ? `Import the ${p.rows.length} readable rows`
+                : `Import ${p.rows.length} rows`}
             </button>
             <button type="button" class="secondary" onClick={p.onCancel}>
               Cancel

@@ -5,8 +5,11 @@ export function useSubscription<T>(
   subscribe: (next: (value: T) => void, fail: (error: unknown) => void) => () => void,
   deps: unknown[],
 ): { value: T | undefined; error: unknown } {
-  const [state, setState] = useState<{ value: T | undefined; error: unknown }>({ value: undefined, error: undefined });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller states what the subscription depends on
+  const [state, setState] = useState<{ value: T | undefined; error: unknown }>({
+    value: undefined,
+    error: undefined,
+  });
+  // The caller states what the subscription depends on.
   useEffect(
     () =>
       subscribe(

@@ -44,7 +44,12 @@ function lineCategories(claim: Claim, lineIndex: number): DenialCategory[] {
   return [...out];
 }
 
-const NOT_A_DENIAL_REASON = new Set<DenialCategory>(['contractual', 'patient-cost-share', 'no-surprises-act', 'other']);
+const NOT_A_DENIAL_REASON = new Set<DenialCategory>([
+  'contractual',
+  'patient-cost-share',
+  'no-surprises-act',
+  'other',
+]);
 
 /** The denial reason worth naming: the first category that says why, not how the money moved. */
 function denialCategory(categories: DenialCategory[]): DenialCategory | undefined {
@@ -94,7 +99,10 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       }
       expectedTotal += price.expectedCents;
     } else {
-      flags.push({ kind: 'no-benchmark', message: `No benchmark prices this line: ${price.reasons.join('; ')}` });
+      flags.push({
+        kind: 'no-benchmark',
+        message: `No benchmark prices this line: ${price.reasons.join('; ')}`,
+      });
     }
     if (flags.some((f) => f.kind === 'underpaid' || f.kind === 'denied')) flagged += 1;
     allowedTotal += allowedCents;
@@ -139,7 +147,12 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
 
   const deadlines: ClaimScore['deadlines'] = {};
   if (claim.paidDate) {
-    const appeal = appealDeadline(claim.paidDate, claim.payerName, policy.appealWindowDays, `${policy.matched} policy`);
+    const appeal = appealDeadline(
+      claim.paidDate,
+      claim.payerName,
+      policy.appealWindowDays,
+      `${policy.matched} policy`,
+    );
     deadlines.appealBy = appeal.date;
     deadlines.appealBasis = appeal.basis;
     if (nsa.nsa) deadlines.openNegotiationNoticeBy = openNegotiationDeadline(claim.paidDate);
@@ -157,7 +170,13 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     .filter((d) => d >= 0)
     .sort((a, b) => a - b)[0];
   const lapsed = nearest === undefined && deadlines.appealBy !== undefined;
-  const urgency = lapsed ? 0.25 : nearest === undefined ? 1 : nearest <= URGENT_WINDOW_DAYS ? 2 + (URGENT_WINDOW_DAYS - nearest) / URGENT_WINDOW_DAYS : 1;
+  const urgency = lapsed
+    ? 0.25
+    : nearest === undefined
+      ? 1
+      : nearest <= URGENT_WINDOW_DAYS
+        ? 2 + (URGENT_WINDOW_DAYS - nearest) / URGENT_WINDOW_DAYS
+        : 1;
   return {
     asOf: ctx.asOf,
     totals: {

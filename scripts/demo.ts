@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   if (headed) {
     await portal.goto(`${PORTAL}/public/apps/claim-status/claims/A26110400017`);
     await portal.bringToFront();
-    console.log('\nThe demo is running. Open the OON Guard side panel from the toolbar; close the browser to end.');
+    console.log(
+      '\nThe demo is running. Open the OON Guard side panel from the toolbar; close the browser to end.',
+    );
     await new Promise<void>((resolve) => context.on('close', () => resolve()));
   } else {
     await ext.close();

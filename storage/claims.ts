@@ -24,7 +24,11 @@ function toRecord(claim: Claim, sources: ClaimSource[], score: ClaimScore | null
     payerName: claim.payerName,
     status: claim.status,
     priority: score?.priority ?? 0,
-    flagKinds: [...new Set([...(score?.flags ?? []), ...(score?.lines.flatMap((l) => l.flags) ?? [])].map((f) => f.kind))],
+    flagKinds: [
+      ...new Set(
+        [...(score?.flags ?? []), ...(score?.lines.flatMap((l) => l.flags) ?? [])].map((f) => f.kind),
+      ),
+    ],
     shortfallCents: score?.totals.shortfallCents ?? 0,
     paidDate: claim.paidDate ?? '',
     updatedAt: now,
@@ -63,7 +67,11 @@ export async function saveClaims(
 }
 
 /** Re-scores every stored claim, e.g. after a schedule or policy change. */
-export async function rescoreAll(db: OonDatabase, score: (claim: Claim) => ClaimScore, now: string): Promise<number> {
+export async function rescoreAll(
+  db: OonDatabase,
+  score: (claim: Claim) => ClaimScore,
+  now: string,
+): Promise<number> {
   return db.transaction('rw', db.claims, async () => {
     const all = await db.claims.toArray();
     await db.claims.bulkPut(all.map((r) => toRecord(r.claim, r.sources, score(r.claim), now)));

@@ -2,7 +2,12 @@ import { DEFAULT_POLICY_SET, type PolicySet, PolicySetSchema } from '../rules/pr
 import type { OonDatabase } from './db';
 
 /** Reads a setting through its schema: a value that no longer parses falls back, never crashes a page. */
-async function read<T>(db: OonDatabase, key: string, parse: (v: unknown) => T | undefined, fallback: T): Promise<T> {
+async function read<T>(
+  db: OonDatabase,
+  key: string,
+  parse: (v: unknown) => T | undefined,
+  fallback: T,
+): Promise<T> {
   const row = await db.settings.get(key);
   if (!row) return fallback;
   return parse(row.value) ?? fallback;

@@ -16,12 +16,18 @@ const PageRef = {
 };
 
 export const SaveScrapedClaimSchema = z.strictObject({ ...PageRef, claim: ClaimSchema });
-export const SaveClaimListSchema = z.strictObject({ ...PageRef, claims: z.array(ClaimSummarySchema).max(1000) });
+export const SaveClaimListSchema = z.strictObject({
+  ...PageRef,
+  claims: z.array(ClaimSummarySchema).max(1000),
+});
 export const ReportUnreadablePageSchema = z.strictObject({
   ...PageRef,
   missing: z.array(z.string().max(300)).min(1).max(200),
 });
-export const ReportFormPageSchema = z.strictObject({ ...PageRef, claimNumber: z.string().max(60).optional() });
+export const ReportFormPageSchema = z.strictObject({
+  ...PageRef,
+  claimNumber: z.string().max(60).optional(),
+});
 
 export type SaveScrapedClaim = z.infer<typeof SaveScrapedClaimSchema>;
 export type SaveClaimList = z.infer<typeof SaveClaimListSchema>;

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { matchPatternMatches } from '../../rules/extract/detect';
 import type { ClaimSource } from '../../rules/model';
 import { PORTAL_RULES } from '../../rules/portals/registry';
@@ -11,8 +11,8 @@ import {
   ReportFormPageSchema,
   ReportUnreadablePageSchema,
   SaveClaimListSchema,
-  SaveScrapedClaimSchema,
   type SaveResult,
+  SaveScrapedClaimSchema,
 } from '../../utils/messaging';
 
 type Sender = Browser.runtime.MessageSender;
@@ -52,7 +52,8 @@ export async function senderKind(env: BackgroundEnv, sender: Sender): Promise<'c
     }
     return 'page';
   }
-  if (!sender.tab || url.protocol !== 'https:') throw new MessageRejected('message from outside a portal tab');
+  if (!sender.tab || url.protocol !== 'https:')
+    throw new MessageRejected('message from outside a portal tab');
   const supported = PORTAL_RULES.some((r) => r.matches.some((p) => matchPatternMatches(p, url)));
   const granted = supported ? true : (await env.grantedOrigins()).includes(url.origin);
   if (!granted) throw new MessageRejected(`content script message from an unsupported origin ${url.origin}`);
@@ -69,7 +70,12 @@ function assertSameOrigin(sender: Sender, pageUrl: string): void {
 function parse<T>(schema: z.ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success) {
-    throw new MessageRejected(`malformed payload: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw new MessageRejected(
+      `malformed payload: ${r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')} ${i.message}`)
+        .join('; ')}`,
+    );
   }
   return r.data;
 }
@@ -81,7 +87,8 @@ async function contentMessage<T extends { url: string }>(
   sender: Sender,
 ): Promise<{ payload: T; tabId: number }> {
   const kind = await senderKind(env, sender);
-  if (kind !== 'content' || sender.tab?.id === undefined) throw new MessageRejected('expected a content script');
+  if (kind !== 'content' || sender.tab?.id === undefined)
+    throw new MessageRejected('expected a content script');
   const payload = parse(schema, data);
   assertSameOrigin(sender, payload.url);
   return { payload, tabId: sender.tab.id };

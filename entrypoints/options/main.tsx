@@ -2,9 +2,9 @@ import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { z } from 'zod';
-import sampleCsv from '../../public/samples/fee-schedule.csv?raw';
 import { type RowProblem, ScheduleImport, ScheduleTable } from '../../components/ScheduleImport';
 import { useSubscription } from '../../components/use-subscription';
+import sampleCsv from '../../public/samples/fee-schedule.csv?raw';
 import '../../components/theme.css';
 import type { FeeSchedule, ScheduleRow } from '../../rules/pricing/schedule';
 import { openDatabase } from '../../storage/db';
@@ -26,13 +26,10 @@ function App() {
   const [pending, setPending] = useState<Pending>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
-  const active = useSubscription<FeeSchedule | undefined>(
-    (next, fail) => {
-      const sub = liveQuery(() => schedulesInOrder(db).then((s) => s[0])).subscribe({ next, error: fail });
-      return () => sub.unsubscribe();
-    },
-    [],
-  );
+  const active = useSubscription<FeeSchedule | undefined>((next, fail) => {
+    const sub = liveQuery(() => schedulesInOrder(db).then((s) => s[0])).subscribe({ next, error: fail });
+    return () => sub.unsubscribe();
+  }, []);
 
   const review = (fileName: string, text: string) => {
     const parsed = parseFeeScheduleCsv(text);
@@ -53,10 +50,14 @@ function App() {
         importedAt: new Date().toISOString(),
       });
       const rescored = await sendMessage('rescoreClaims', undefined);
-      setMessage(`Imported ${pending.rows.length} rows from ${pending.fileName}. ${rescored.count} stored claims re-scored.`);
+      setMessage(
+        `Imported ${pending.rows.length} rows from ${pending.fileName}. ${rescored.count} stored claims re-scored.`,
+      );
       setPending(undefined);
     } catch (e) {
-      setMessage(`The schedule was not saved: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
+      setMessage(
+        `The schedule was not saved: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`,
+      );
     } finally {
       setBusy(false);
     }

@@ -28,13 +28,10 @@ async function openSidePanel() {
 }
 
 function App() {
-  const s = useSubscription<Awaited<ReturnType<typeof summary>>>(
-    (next, fail) => {
-      const sub = liveQuery(summary).subscribe({ next, error: fail });
-      return () => sub.unsubscribe();
-    },
-    [],
-  );
+  const s = useSubscription<Awaited<ReturnType<typeof summary>>>((next, fail) => {
+    const sub = liveQuery(summary).subscribe({ next, error: fail });
+    return () => sub.unsubscribe();
+  }, []);
   return (
     <main style={{ minWidth: '300px' }}>
       <h1>OON Guard</h1>

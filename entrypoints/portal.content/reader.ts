@@ -79,7 +79,12 @@ export class PortalReader {
         url: pageUrl(href),
         rule,
         kind,
-        result: { ok: false, rule: rule.id, pageKind: kind.kind, missing: ['page: never finished loading what this rule reads'] },
+        result: {
+          ok: false,
+          rule: rule.id,
+          pageKind: kind.kind,
+          missing: ['page: never finished loading what this rule reads'],
+        },
       });
     }, this.env.readyTimeoutMs ?? 15_000);
     onChange();

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ClaimFindings } from '../../components/ClaimFindings';
-import { UnreadablePage } from '../../components/PageStatus';
 import { PAGE_KIND_LABEL } from '../../components/format';
+import { UnreadablePage } from '../../components/PageStatus';
 import { useSubscription } from '../../components/use-subscription';
 import '../../components/theme.css';
 import type { ClaimRecord, PageReadRecord } from '../../storage/db';
@@ -20,7 +20,9 @@ const db = openDatabase();
  */
 function useActiveTabId(): number | undefined {
   const pinned = Number(new URLSearchParams(location.search).get('tabId'));
-  const [tabId, setTabId] = useState<number | undefined>(Number.isInteger(pinned) && pinned > 0 ? pinned : undefined);
+  const [tabId, setTabId] = useState<number | undefined>(
+    Number.isInteger(pinned) && pinned > 0 ? pinned : undefined,
+  );
   useEffect(() => {
     if (Number.isInteger(pinned) && pinned > 0) return;
     const refresh = () =>
@@ -59,16 +61,22 @@ function App() {
       )}
       {!read && (
         <p class="empty" data-testid="no-page">
-          Open a claim or EOB page on a supported payer portal. Its lines are checked here as soon as the page is read.
+          Open a claim or EOB page on a supported payer portal. Its lines are checked here as soon as the page
+          is read.
         </p>
       )}
-      {read && !read.ok && <UnreadablePage portalName={read.portalName} pageKind={read.pageKind} missing={read.missing ?? []} />}
+      {read && !read.ok && (
+        <UnreadablePage portalName={read.portalName} pageKind={read.pageKind} missing={read.missing ?? []} />
+      )}
       {read?.ok && !read.claimKey && (
         <p class="empty" data-testid="page-kind">
-          {read.portalName}: {PAGE_KIND_LABEL[read.pageKind] ?? read.pageKind} page. Open a claim to see its findings.
+          {read.portalName}: {PAGE_KIND_LABEL[read.pageKind] ?? read.pageKind} page. Open a claim to see its
+          findings.
         </p>
       )}
-      {record?.score && <ClaimFindings claim={record.claim} score={record.score} portalName={read?.portalName} />}
+      {record?.score && (
+        <ClaimFindings claim={record.claim} score={record.score} portalName={read?.portalName} />
+      )}
       <p class="row">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Fee schedules and settings

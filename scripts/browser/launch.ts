@@ -53,7 +53,8 @@ export async function launchExtension(options: { headed?: boolean } = {}): Promi
     ],
   });
   await routeDemoPortals(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, close: () => context.close() };
 }
@@ -64,7 +65,8 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
     await context.route(`${portal.origin}/**`, async (route) => {
       const url = new URL(route.request().url());
       const html = portal.render(url.pathname);
-      if (html === undefined) await route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
+      if (html === undefined)
+        await route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
       else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     });
   }

@@ -52,7 +52,9 @@ ${rows}
 
 function results(): string {
   const rows = DEMO_RESULTS.map(
-    (r) => `<tr><td><a href="/public/apps/claim-status/claims/${e(r.claimNumber)}">${e(r.claimNumber)}</a></td>
+    (
+      r,
+    ) => `<tr><td><a href="/public/apps/claim-status/claims/${e(r.claimNumber)}">${e(r.claimNumber)}</a></td>
   <td>${e(r.patientAccount)}</td><td>${e(r.payer)}</td><td>${e(r.serviceDates)}</td>
   <td class="num">${e(r.billed)}</td><td class="num">${e(r.paid)}</td><td>${e(r.status)}</td></tr>`,
   ).join('\n');

@@ -66,10 +66,42 @@ export const DEMO_CLAIMS: DemoClaim[] = [
     checkDate: '11/04/2026',
     remarks: '',
     lines: [
-      line({ code: '99214', billed: '$250.00', allowed: '$128.40', coinsurance: '$25.68', paid: '$102.72', adjustments: 'CO-45: $121.60; PR-2: $25.68', remarks: 'N381' }),
-      line({ code: '29881', modifiers: 'RT', billed: '$3,100.00', allowed: '$2,349.20', deductible: '$500.00', coinsurance: '$369.84', paid: '$1,479.36', adjustments: 'CO-45: $750.80; PR-1: $500.00; PR-2: $369.84' }),
-      line({ code: '36415', billed: '$25.00', allowed: '$17.90', coinsurance: '$3.58', paid: '$14.32', adjustments: 'CO-45: $7.10; PR-2: $3.58' }),
-      line({ code: '71046', modifiers: '26', billed: '$60.00', allowed: '$38.00', coinsurance: '$7.60', paid: '$30.40', adjustments: 'CO-45: $22.00; PR-2: $7.60' }),
+      line({
+        code: '99214',
+        billed: '$250.00',
+        allowed: '$128.40',
+        coinsurance: '$25.68',
+        paid: '$102.72',
+        adjustments: 'CO-45: $121.60; PR-2: $25.68',
+        remarks: 'N381',
+      }),
+      line({
+        code: '29881',
+        modifiers: 'RT',
+        billed: '$3,100.00',
+        allowed: '$2,349.20',
+        deductible: '$500.00',
+        coinsurance: '$369.84',
+        paid: '$1,479.36',
+        adjustments: 'CO-45: $750.80; PR-1: $500.00; PR-2: $369.84',
+      }),
+      line({
+        code: '36415',
+        billed: '$25.00',
+        allowed: '$17.90',
+        coinsurance: '$3.58',
+        paid: '$14.32',
+        adjustments: 'CO-45: $7.10; PR-2: $3.58',
+      }),
+      line({
+        code: '71046',
+        modifiers: '26',
+        billed: '$60.00',
+        allowed: '$38.00',
+        coinsurance: '$7.60',
+        paid: '$30.40',
+        adjustments: 'CO-45: $22.00; PR-2: $7.60',
+      }),
     ],
   },
   {
@@ -89,7 +121,16 @@ export const DEMO_CLAIMS: DemoClaim[] = [
     checkDate: '11/05/2026',
     remarks: '',
     lines: [
-      line({ date: '10/08/2026', code: '73721', modifiers: 'RT', billed: '$1,450.00', allowed: '$0.00', paid: '$0.00', adjustments: 'CO-197: $1,450.00', remarks: 'N130' }),
+      line({
+        date: '10/08/2026',
+        code: '73721',
+        modifiers: 'RT',
+        billed: '$1,450.00',
+        allowed: '$0.00',
+        paid: '$0.00',
+        adjustments: 'CO-197: $1,450.00',
+        remarks: 'N130',
+      }),
     ],
   },
   {
@@ -109,13 +150,39 @@ export const DEMO_CLAIMS: DemoClaim[] = [
     checkDate: '11/06/2026',
     remarks: 'N864',
     lines: [
-      line({ date: '10/12/2026', code: '99285', modifiers: '25', billed: '$1,200.00', allowed: '$412.33', coinsurance: '$100.00', paid: '$312.33', adjustments: 'PR-45: $787.67; PR-2: $100.00', remarks: 'N864' }),
+      line({
+        date: '10/12/2026',
+        code: '99285',
+        modifiers: '25',
+        billed: '$1,200.00',
+        allowed: '$412.33',
+        coinsurance: '$100.00',
+        paid: '$312.33',
+        adjustments: 'PR-45: $787.67; PR-2: $100.00',
+        remarks: 'N864',
+      }),
     ],
   },
 ];
 
 /** Rows on the search results page: the three claims above plus one still pending. */
 export const DEMO_RESULTS = [
-  ...DEMO_CLAIMS.map((c) => ({ claimNumber: c.claimNumber, patientAccount: c.patientAccount, payer: c.payer, serviceDates: c.serviceDates, billed: c.billed, paid: c.paid, status: c.status })),
-  { claimNumber: 'A26110400020', patientAccount: 'PA-100270', payer: 'ACME HEALTH PLAN', serviceDates: '11/02/2026', billed: '$310.00', paid: '$0.00', status: 'Pending/In Process' },
+  ...DEMO_CLAIMS.map((c) => ({
+    claimNumber: c.claimNumber,
+    patientAccount: c.patientAccount,
+    payer: c.payer,
+    serviceDates: c.serviceDates,
+    billed: c.billed,
+    paid: c.paid,
+    status: c.status,
+  })),
+  {
+    claimNumber: 'A26110400020',
+    patientAccount: 'PA-100270',
+    payer: 'ACME HEALTH PLAN',
+    serviceDates: '11/02/2026',
+    billed: '$310.00',
+    paid: '$0.00',
+    status: 'Pending/In Process',
+  },
 ];

@@ -12,7 +12,11 @@ export function parseHtml(html: string, url = 'https://example.invalid/'): Docum
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
-      navigation: { disableChildFrameNavigation: true, disableChildPageNavigation: true, disableMainFrameNavigation: true },
+      navigation: {
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+        disableMainFrameNavigation: true,
+      },
     } as never,
   });
   const doc = window.document as unknown as Document;

@@ -37,7 +37,12 @@ test('an underpaid EOB on the portal shows exactly its underpaid lines in the si
   expect(await storedClaimKeys(panel)).toEqual(['A26110400017', 'A26110400018']);
 });
 
-test('a claim rendered inside the portal shell iframe is read and shown', async ({ ext, extensionPage, tabIdOf, badgeOf }) => {
+test('a claim rendered inside the portal shell iframe is read and shown', async ({
+  ext,
+  extensionPage,
+  tabIdOf,
+  badgeOf,
+}) => {
   await loadSampleSchedule(extensionPage);
   const portal = await ext.context.newPage();
   await portal.goto('https://apps.availity.com/availity/web/portal/claims/A26110400018');
@@ -46,7 +51,9 @@ test('a claim rendered inside the portal shell iframe is read and shown', async 
   await expect(panel.getByTestId('claim-number')).toHaveText('A26110400018');
   const rows = panel.getByTestId('flagged-lines').locator('tbody tr[data-line]');
   await expect(rows).toHaveCount(1);
-  await expect(panel.getByTestId('flagged-lines').locator('[data-col="why"]').first()).toContainText('Denied: authorization');
+  await expect(panel.getByTestId('flagged-lines').locator('[data-col="why"]').first()).toContainText(
+    'Denied: authorization',
+  );
   await expect(rows.first().locator('[data-col="shortfall"]')).toHaveText('$780.00');
   await expect.poll(() => badgeOf(tabId)).toBe('1');
 });

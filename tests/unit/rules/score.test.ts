@@ -23,12 +23,39 @@ function ctx(policies: PolicySet = DEFAULT_POLICY_SET): ScoringContext {
   return { asOf: '2026-11-27', policies, pricing: { schedules: [indexSchedule(schedule)] } };
 }
 
-function line(n: number, code: string, allowed: number | undefined, extra: Partial<ClaimLine> = {}): ClaimLine {
-  return { lineNumber: n, code, modifiers: [], units: 1, billedCents: 300000, paidCents: allowed ?? 0, adjustments: [], remarks: [], ...(allowed === undefined ? {} : { allowedCents: allowed }), ...extra };
+function line(
+  n: number,
+  code: string,
+  allowed: number | undefined,
+  extra: Partial<ClaimLine> = {},
+): ClaimLine {
+  return {
+    lineNumber: n,
+    code,
+    modifiers: [],
+    units: 1,
+    billedCents: 300000,
+    paidCents: allowed ?? 0,
+    adjustments: [],
+    remarks: [],
+    ...(allowed === undefined ? {} : { allowedCents: allowed }),
+    ...extra,
+  };
 }
 
 function claim(lines: ClaimLine[], extra: Partial<Claim> = {}): Claim {
-  return { claimNumber: 'T-1', payerName: 'ACME HEALTH PLAN', status: 'paid', billedCents: 0, paidCents: 0, adjustments: [], remarks: [], lines, paidDate: '2026-11-04', ...extra };
+  return {
+    claimNumber: 'T-1',
+    payerName: 'ACME HEALTH PLAN',
+    status: 'paid',
+    billedCents: 0,
+    paidCents: 0,
+    adjustments: [],
+    remarks: [],
+    lines,
+    paidDate: '2026-11-04',
+    ...extra,
+  };
 }
 
 describe('scoreClaim: expected = schedule amount x units; underpaid beyond max($1.00, 1%)', () => {
@@ -42,23 +69,32 @@ describe('scoreClaim: expected = schedule amount x units; underpaid beyond max($
     ['97110', 3, 12000, 13650, 1650, true], // 3 units x $45.50
     ['71046', 1, 9500, 9500, 0, false],
     ['99214', 1, 25000, 21000, 0, false], // paid above expected is not a shortfall
-  ] as const)('%s x%d allowed %d → expected %d, shortfall %d', (code, units, allowed, expected, shortfall, underpaid) => {
-    const s = scoreClaim(claim([line(1, code, allowed, { units })]), ctx());
-    const l = s.lines[0]!;
-    expect(l.expectedCents).toBe(expected);
-    expect(l.shortfallCents).toBe(shortfall);
-    expect(l.flags.some((f) => f.kind === 'underpaid')).toBe(underpaid);
-    expect(s.flaggedLineCount).toBe(underpaid ? 1 : 0);
-  });
+  ] as const)(
+    '%s x%d allowed %d → expected %d, shortfall %d',
+    (code, units, allowed, expected, shortfall, underpaid) => {
+      const s = scoreClaim(claim([line(1, code, allowed, { units })]), ctx());
+      const l = s.lines[0]!;
+      expect(l.expectedCents).toBe(expected);
+      expect(l.shortfallCents).toBe(shortfall);
+      expect(l.flags.some((f) => f.kind === 'underpaid')).toBe(underpaid);
+      expect(s.flaggedLineCount).toBe(underpaid ? 1 : 0);
+    },
+  );
 
   it('prices a 26 line from the schedule row for that modifier, and other modifiers from the global row', () => {
-    const s = scoreClaim(claim([line(1, '71046', 3000, { modifiers: ['26'] }), line(2, '29881', 234920, { modifiers: ['RT'] })]), ctx());
+    const s = scoreClaim(
+      claim([line(1, '71046', 3000, { modifiers: ['26'] }), line(2, '29881', 234920, { modifiers: ['RT'] })]),
+      ctx(),
+    );
     expect(s.lines.map((l) => l.expectedCents)).toEqual([3800, 245000]);
     expect(s.lines.map((l) => l.shortfallCents)).toEqual([800, 10080]);
   });
 
   it('adds the lines up into the claim totals and names the underpayment', () => {
-    const s = scoreClaim(claim([line(1, '99214', 12840), line(2, '29881', 234920), line(3, '36415', 1790)]), ctx());
+    const s = scoreClaim(
+      claim([line(1, '99214', 12840), line(2, '29881', 234920), line(3, '36415', 1790)]),
+      ctx(),
+    );
     expect(s.totals.expectedCents).toBe(21000 + 245000 + 1800);
     expect(s.totals.allowedCents).toBe(12840 + 234920 + 1790);
     expect(s.totals.shortfallCents).toBe(8160 + 10080);
@@ -96,7 +132,13 @@ describe('scoreClaim: expected = schedule amount x units; underpaid beyond max($
   it('applies a payer tolerance from the policy', () => {
     const policies: PolicySet = {
       default: { methods: [{ method: 'schedule' }] },
-      payers: [{ match: 'acme health plan', methods: [{ method: 'schedule' }], tolerance: { dollars: 5, percent: 0 } }],
+      payers: [
+        {
+          match: 'acme health plan',
+          methods: [{ method: 'schedule' }],
+          tolerance: { dollars: 5, percent: 0 },
+        },
+      ],
     };
     const s = scoreClaim(claim([line(1, '99214', 20600)]), ctx(policies));
     expect(s.lines[0]!.shortfallCents).toBe(0);
@@ -115,7 +157,9 @@ describe('scoreClaim: expected = schedule amount x units; underpaid beyond max($
     expect(s.nsa).toBe(true);
     // Day 1 = Wed Nov 4; Nov 11 (Veterans Day) and Nov 26 (Thanksgiving) are not business days → day 30 = Dec 17.
     expect(s.deadlines.openNegotiationNoticeBy).toBe('2026-12-17');
-    expect(s.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['nsa', 'balance-billing', 'underpaid']));
+    expect(s.flags.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(['nsa', 'balance-billing', 'underpaid']),
+    );
   });
 
   it('ranks a claim whose deadline is near above an equal shortfall with time to spare', () => {

@@ -10,12 +10,21 @@ import { saveActiveSchedule } from '../../../../storage/schedules';
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const PORTAL_URL = 'https://apps.availity.com/public/apps/claim-status/claims/A26110400017';
 const expected = JSON.parse(
-  readFileSync(path.resolve(process.cwd(), 'tests/fixtures/portals/availity/claim-detail--underpaid.expected.json'), 'utf8'),
+  readFileSync(
+    path.resolve(process.cwd(), 'tests/fixtures/portals/availity/claim-detail--underpaid.expected.json'),
+    'utf8',
+  ),
 );
 const claim = expected.claim;
 
 const contentSender = (url = PORTAL_URL, id = ID) => ({ id, url, tab: { id: 7 } }) as never;
-const payload = (over: Record<string, unknown> = {}) => ({ url: PORTAL_URL, portal: 'availity', pageKind: 'claimDetail', claim, ...over });
+const payload = (over: Record<string, unknown> = {}) => ({
+  url: PORTAL_URL,
+  portal: 'availity',
+  pageKind: 'claimDetail',
+  claim,
+  ...over,
+});
 
 let db: OonDatabase;
 let badges: [number, string][];
@@ -25,7 +34,13 @@ beforeEach(async () => {
   db = openDatabase(`test-${++n}`);
   badges = [];
   const csv = readFileSync(path.resolve(process.cwd(), 'public/samples/fee-schedule.csv'), 'utf8');
-  await saveActiveSchedule(db, { id: 's', name: 'Sample', practiceId: '', rows: parseFeeScheduleCsv(csv).rows, importedAt: '' });
+  await saveActiveSchedule(db, {
+    id: 's',
+    name: 'Sample',
+    practiceId: '',
+    rows: parseFeeScheduleCsv(csv).rows,
+    importedAt: '',
+  });
 });
 afterEach(() => db.delete());
 
@@ -59,15 +74,45 @@ describe('saveScrapedClaim', () => {
   });
 
   it.each([
-    ['another extension', contentSender(PORTAL_URL, 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz'), payload(), /another extension/],
-    ['a page on an unsupported origin', contentSender('https://evil.example.com/x'), payload({ url: 'https://evil.example.com/x' }), /unsupported origin/],
-    ['a frame speaking for another origin', contentSender(), payload({ url: 'https://essentials.availity.com/public/apps/claim-status/claims/X' }), /does not match/],
+    [
+      'another extension',
+      contentSender(PORTAL_URL, 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz'),
+      payload(),
+      /another extension/,
+    ],
+    [
+      'a page on an unsupported origin',
+      contentSender('https://evil.example.com/x'),
+      payload({ url: 'https://evil.example.com/x' }),
+      /unsupported origin/,
+    ],
+    [
+      'a frame speaking for another origin',
+      contentSender(),
+      payload({ url: 'https://essentials.availity.com/public/apps/claim-status/claims/X' }),
+      /does not match/,
+    ],
     ['no tab', { id: ID, url: PORTAL_URL } as never, payload(), /outside a portal tab/],
     ['a string instead of a claim', contentSender(), payload({ claim: 'DROP TABLE' }), /malformed payload/],
-    ['amounts in dollars with decimals', contentSender(), payload({ claim: { ...claim, billedCents: 3435.5 } }), /malformed payload/],
+    [
+      'amounts in dollars with decimals',
+      contentSender(),
+      payload({ claim: { ...claim, billedCents: 3435.5 } }),
+      /malformed payload/,
+    ],
     ['an unknown extra field', contentSender(), payload({ evil: true }), /malformed payload/],
-    ['a bad date', contentSender(), payload({ claim: { ...claim, paidDate: '11/04/2026' } }), /malformed payload/],
-    ['markup in a code field', contentSender(), payload({ claim: { ...claim, lines: [{ ...claim.lines[0], code: '<img src=x>' }] } }), /malformed payload/],
+    [
+      'a bad date',
+      contentSender(),
+      payload({ claim: { ...claim, paidDate: '11/04/2026' } }),
+      /malformed payload/,
+    ],
+    [
+      'markup in a code field',
+      contentSender(),
+      payload({ claim: { ...claim, lines: [{ ...claim.lines[0], code: '<img src=x>' }] } }),
+      /malformed payload/,
+    ],
     ['an unknown page kind', contentSender(), payload({ pageKind: 'admin' }), /malformed payload/],
   ])('rejects %s and stores nothing', async (_what, sender, data, message) => {
     const r = await handlers().saveScrapedClaim(data, sender);
@@ -87,11 +132,20 @@ describe('saveScrapedClaim', () => {
 describe('reportUnreadablePage', () => {
   it('records what failed for the tab, stores no claim, and marks the badge', async () => {
     const r = await handlers().reportUnreadablePage(
-      { url: PORTAL_URL, portal: 'availity', pageKind: 'claimDetail', missing: ['lines.paid: column not found in the service-line table'] },
+      {
+        url: PORTAL_URL,
+        portal: 'availity',
+        pageKind: 'claimDetail',
+        missing: ['lines.paid: column not found in the service-line table'],
+      },
       contentSender(),
     );
     expect(r.ok).toBe(true);
-    expect(await db.pageReads.get(7)).toMatchObject({ ok: false, portalName: 'Availity Essentials', missing: ['lines.paid: column not found in the service-line table'] });
+    expect(await db.pageReads.get(7)).toMatchObject({
+      ok: false,
+      portalName: 'Availity Essentials',
+      missing: ['lines.paid: column not found in the service-line table'],
+    });
     expect(await db.claims.count()).toBe(0);
     expect(badges).toEqual([[7, '!']]);
   });

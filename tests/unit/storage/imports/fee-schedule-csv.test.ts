@@ -10,8 +10,18 @@ describe('parseFeeScheduleCsv', () => {
     expect(fatal).toBeUndefined();
     expect(errors).toEqual([]);
     expect(rows.length).toBe(15);
-    expect(rows).toContainEqual({ code: '29881', modifier: '', amountCents: 245000, description: 'Knee arthroscopy meniscectomy' });
-    expect(rows).toContainEqual({ code: '71046', modifier: '26', amountCents: 3800, description: 'Chest x-ray 2 views (professional)' });
+    expect(rows).toContainEqual({
+      code: '29881',
+      modifier: '',
+      amountCents: 245000,
+      description: 'Knee arthroscopy meniscectomy',
+    });
+    expect(rows).toContainEqual({
+      code: '71046',
+      modifier: '26',
+      amountCents: 3800,
+      description: 'Chest x-ray 2 views (professional)',
+    });
   });
 
   it.each([
@@ -60,8 +70,21 @@ describe('parseFeeScheduleCsv', () => {
   });
 
   it('reads optional payer and effective dates', () => {
-    const r = parseFeeScheduleCsv('code,modifier,amount,payer,effective_from,effective_to\n99213,,100,Acme,01/01/2026,2026-12-31\n99214,,100,,2026-13-01,\n');
-    expect(r.rows).toEqual([{ code: '99213', modifier: '', amountCents: 10000, payer: 'Acme', effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31' }]);
-    expect(r.errors).toEqual([{ line: 3, message: '"2026-13-01" is not a date (use YYYY-MM-DD or MM/DD/YYYY)' }]);
+    const r = parseFeeScheduleCsv(
+      'code,modifier,amount,payer,effective_from,effective_to\n99213,,100,Acme,01/01/2026,2026-12-31\n99214,,100,,2026-13-01,\n',
+    );
+    expect(r.rows).toEqual([
+      {
+        code: '99213',
+        modifier: '',
+        amountCents: 10000,
+        payer: 'Acme',
+        effectiveFrom: '2026-01-01',
+        effectiveTo: '2026-12-31',
+      },
+    ]);
+    expect(r.errors).toEqual([
+      { line: 3, message: '"2026-13-01" is not a date (use YYYY-MM-DD or MM/DD/YYYY)' },
+    ]);
   });
 });
