@@ -14,7 +14,10 @@ export interface HistoryStat {
 }
 
 export interface HistoryIndex {
+  /** `historyKey(payer, code, modifier)` → statistics. */
   byKey: Map<string, HistoryStat>;
+  /** Payer (trimmed, upper case) → `code|modifier` → statistics, for the pricing hot path. */
+  byPayer: Map<string, Map<string, HistoryStat>>;
 }
 
 export function historyKey(payerName: string, code: string, modifier: string): string {
@@ -35,8 +38,8 @@ function median(values: number[]): number {
 }
 
 export function buildHistoryIndex(claims: readonly Claim[]): HistoryIndex {
-  const observations = new Map<string, number[]>();
-  const perClaim = new Map<string, { allowedCents: number; units: number }>();
+  const observations = new Map<string, { payer: string; codeKey: string; values: number[] }>();
+  const perClaim = new Map<string, { payer: string; codeKey: string; allowedCents: number; units: number }>();
   for (const claim of claims) {
     if (claim.status === 'reversed') continue;
     perClaim.clear();
@@ -44,25 +47,42 @@ export function buildHistoryIndex(claims: readonly Claim[]): HistoryIndex {
       if (line.modifiers.some((m) => PAYMENT_MODIFIERS.has(m) && m !== 'RT' && m !== 'LT')) continue;
       const { allowedCents } = lineAllowed(line);
       if (allowedCents <= 0) continue;
-      const key = historyKey(claim.payerName, line.code, pricingModifier(line));
+      const modifier = pricingModifier(line);
+      const key = historyKey(claim.payerName, line.code, modifier);
       const sum = perClaim.get(key);
       if (sum) {
         sum.allowedCents += allowedCents;
         sum.units += line.units;
-      } else perClaim.set(key, { allowedCents, units: line.units });
+      } else {
+        const payer = claim.payerName.trim().toUpperCase();
+        perClaim.set(key, { payer, codeKey: `${line.code}|${modifier}`, allowedCents, units: line.units });
+      }
     }
     for (const [key, sum] of perClaim) {
-      const list = observations.get(key);
       const perUnitCents = sum.allowedCents / sum.units;
-      if (list) list.push(perUnitCents);
-      else observations.set(key, [perUnitCents]);
+      const seen = observations.get(key);
+      if (seen) seen.values.push(perUnitCents);
+      else observations.set(key, { payer: sum.payer, codeKey: sum.codeKey, values: [perUnitCents] });
     }
   }
   const byKey = new Map<string, HistoryStat>();
-  for (const [key, values] of observations)
-    byKey.set(key, { medianCents: median(values), count: values.length });
-  return { byKey };
+  const byPayer = new Map<string, Map<string, HistoryStat>>();
+  for (const [key, { payer, codeKey, values }] of observations) {
+    const stat = { medianCents: median(values), count: values.length };
+    byKey.set(key, stat);
+    let codes = byPayer.get(payer);
+    if (!codes) {
+      codes = new Map();
+      byPayer.set(payer, codes);
+    }
+    codes.set(codeKey, stat);
+  }
+  return { byKey, byPayer };
 }
+
+/** The last payer looked up, normalised: a claim's lines all ask for the same one. */
+let lastPayerName: string | undefined;
+let lastPayerKey = '';
 
 export function historyAmount(
   index: HistoryIndex,
@@ -70,5 +90,9 @@ export function historyAmount(
   code: string,
   modifier: string,
 ): HistoryStat | undefined {
-  return index.byKey.get(historyKey(payerName, code, modifier));
+  if (payerName !== lastPayerName) {
+    lastPayerName = payerName;
+    lastPayerKey = payerName.trim().toUpperCase();
+  }
+  return index.byPayer.get(lastPayerKey)?.get(`${code}|${modifier}`);
 }

@@ -2,12 +2,18 @@ import type { Claim, ClaimLine } from '../model';
 import { type HistoryIndex, historyAmount, pricingModifier } from './history';
 import {
   findLocality,
+  globalRvuRow,
   isFacilityPlaceOfService,
   type MedicareFeeSchedule,
   medicareAmount,
-  rvuKey,
 } from './medicare-pfs';
-import { applyPaymentRules, type BasePrice, type LinePrice, type PaymentIndicators } from './modifiers';
+import {
+  applyPaymentRules,
+  type BasePrice,
+  type LinePrice,
+  PAYMENT_MODIFIERS,
+  type PaymentIndicators,
+} from './modifiers';
 import type { PricingMethod } from './policy';
 import { type ScheduleIndex, type ScheduleRow, scheduleAmount } from './schedule';
 import { type UcrIndex, ucrAmount } from './ucr';
@@ -48,7 +54,7 @@ function codeText(code: string, modifier: string): string {
 
 /** The line's code's indicators from the PFS global row, whichever method priced it. */
 function medicareIndicators(ctx: PricingContext, line: ClaimLine): PaymentIndicators | undefined {
-  return ctx.medicare ? ctx.medicare.rvus.get(rvuKey(line.code, '')) : undefined;
+  return ctx.medicare ? globalRvuRow(ctx.medicare, line.code) : undefined;
 }
 
 function splitPercent(split: PcTcSplit, modifier: '26' | 'TC'): number {
@@ -63,6 +69,12 @@ function miss(reason: string): BasePrice {
   return { ok: false, reasons: [reason] };
 }
 
+/**
+ * A miss without its reason. Methods are first tried with `explain` off, so a line priced by the fourth
+ * method builds no reason text for the first three; only a line nothing prices is retried to say why.
+ */
+const MISS: BasePrice = { ok: false, reasons: [] };
+
 /** A schedule row for the line: its 26/TC/53 row, else any other modifier's row, else the global row. */
 function scheduleRowFor(
   index: ScheduleIndex,
@@ -76,6 +88,7 @@ function scheduleRowFor(
     return row ? { row, modifier } : undefined;
   }
   for (const m of line.modifiers) {
+    if (PAYMENT_MODIFIERS.has(m)) continue;
     const row = scheduleAmount(index, line.code, m, payerName, date);
     if (row) return { row, modifier: m };
   }
@@ -88,12 +101,17 @@ function priceBySchedule(
   line: ClaimLine,
   claim: Claim,
   ctx: PricingContext,
+  explain: boolean,
 ): BasePrice {
   const candidates = method.name
     ? ctx.schedules.filter((s) => s.schedule.name === method.name || s.schedule.id === method.name)
-    : ctx.schedules.slice(0, 1);
+    : ctx.schedules.length > 1
+      ? ctx.schedules.slice(0, 1)
+      : ctx.schedules;
   if (candidates.length === 0) {
-    return miss(method.name ? `no fee schedule named "${method.name}"` : 'no fee schedule loaded');
+    return explain
+      ? miss(method.name ? `no fee schedule named "${method.name}"` : 'no fee schedule loaded')
+      : MISS;
   }
   const date = line.serviceDate ?? claim.serviceDateFrom;
   const modifier = pricingModifier(line);
@@ -117,13 +135,15 @@ function priceBySchedule(
         );
       }
       if (global) {
-        return miss(
-          `${codeText(line.code, modifier)} has no row on ${index.schedule.name} and no professional/technical split is set`,
-        );
+        return explain
+          ? miss(
+              `${codeText(line.code, modifier)} has no row on ${index.schedule.name} and no professional/technical split is set`,
+            )
+          : MISS;
       }
     }
   }
-  return miss(`${codeText(line.code, modifier)} is not on the fee schedule`);
+  return explain ? miss(`${codeText(line.code, modifier)} is not on the fee schedule`) : MISS;
 }
 
 function priceByMedicare(
@@ -131,15 +151,18 @@ function priceByMedicare(
   line: ClaimLine,
   claim: Claim,
   ctx: PricingContext,
+  explain: boolean,
 ): BasePrice {
   const mpfs = ctx.medicare;
-  if (!mpfs) return miss('no Medicare fee schedule loaded');
+  if (!mpfs) return explain ? miss('no Medicare fee schedule loaded') : MISS;
   const localityId = method.locality ?? ctx.defaultLocality;
   if (localityId === undefined) {
-    return miss('no Medicare locality: set one on the payer policy or as the practice default');
+    return explain
+      ? miss('no Medicare locality: set one on the payer policy or as the practice default')
+      : MISS;
   }
   const locality = findLocality(mpfs, localityId);
-  if (!locality.ok) return miss(locality.reason);
+  if (!locality.ok) return explain ? miss(locality.reason) : MISS;
   const placeOfService = line.placeOfService ?? claim.placeOfService;
   const amount = medicareAmount(mpfs, {
     code: line.code,
@@ -147,7 +170,7 @@ function priceByMedicare(
     locality: locality.locality,
     facility: isFacilityPlaceOfService(placeOfService),
   });
-  if (!amount.ok) return miss(amount.reason);
+  if (!amount.ok) return explain ? miss(amount.reason) : MISS;
   let basis = `${method.percent}% of ${amount.basis}`;
   if (placeOfService === undefined) basis += ' (no place of service on the claim)';
   const date = line.serviceDate ?? claim.serviceDateFrom;
@@ -161,11 +184,12 @@ function priceByUcr(
   method: Extract<PricingMethod, { method: 'ucr' }>,
   line: ClaimLine,
   ctx: PricingContext,
+  explain: boolean,
 ): BasePrice {
   const ucr = ctx.ucr;
-  if (!ucr) return miss('no UCR table loaded');
+  if (!ucr) return explain ? miss('no UCR table loaded') : MISS;
   if (ctx.region === undefined || ctx.region.trim() === '')
-    return miss('no UCR region (geozip) set for the practice');
+    return explain ? miss('no UCR region (geozip) set for the practice') : MISS;
   const modifier = pricingModifier(line);
   const query = { code: line.code, modifier, region: ctx.region, percentile: method.percentile };
   const amount = ucrAmount(ucr, query);
@@ -186,14 +210,15 @@ function priceByUcr(
       );
     }
   }
-  return miss(amount.reason);
+  return explain ? miss(amount.reason) : MISS;
 }
 
 function priceByPercentOfBilled(
   method: Extract<PricingMethod, { method: 'percent-of-billed' }>,
   line: ClaimLine,
+  explain: boolean,
 ): BasePrice {
-  if (line.billedCents <= 0) return miss('no billed charge to take a percentage of');
+  if (line.billedCents <= 0) return explain ? miss('no billed charge to take a percentage of') : MISS;
   // The charge already covers the line's units and modifiers, so nothing is adjusted afterwards.
   return {
     ok: true,
@@ -209,16 +234,19 @@ function priceByHistory(
   line: ClaimLine,
   claim: Claim,
   ctx: PricingContext,
+  explain: boolean,
 ): BasePrice {
-  if (!ctx.history) return miss('no claim history loaded');
+  if (!ctx.history) return explain ? miss('no claim history loaded') : MISS;
   const modifier = pricingModifier(line);
   const stat = historyAmount(ctx.history, claim.payerName, line.code, modifier);
   const what = `${codeText(line.code, modifier)} from ${claim.payerName}`;
-  if (!stat) return miss(`no allowed history for ${what}`);
+  if (!stat) return explain ? miss(`no allowed history for ${what}`) : MISS;
   if (stat.count < method.minCount) {
-    return miss(
-      `only ${stat.count} past claim${stat.count === 1 ? '' : 's'} for ${what}, ${method.minCount} needed`,
-    );
+    return explain
+      ? miss(
+          `only ${stat.count} past claim${stat.count === 1 ? '' : 's'} for ${what}, ${method.minCount} needed`,
+        )
+      : MISS;
   }
   return priced(
     stat.medianCents,
@@ -227,18 +255,24 @@ function priceByHistory(
   );
 }
 
-function priceByMethod(method: PricingMethod, line: ClaimLine, claim: Claim, ctx: PricingContext): BasePrice {
+function priceByMethod(
+  method: PricingMethod,
+  line: ClaimLine,
+  claim: Claim,
+  ctx: PricingContext,
+  explain: boolean,
+): BasePrice {
   switch (method.method) {
     case 'schedule':
-      return priceBySchedule(method, line, claim, ctx);
+      return priceBySchedule(method, line, claim, ctx, explain);
     case 'percent-of-medicare':
-      return priceByMedicare(method, line, claim, ctx);
+      return priceByMedicare(method, line, claim, ctx, explain);
     case 'ucr':
-      return priceByUcr(method, line, ctx);
+      return priceByUcr(method, line, ctx, explain);
     case 'percent-of-billed':
-      return priceByPercentOfBilled(method, line);
+      return priceByPercentOfBilled(method, line, explain);
     case 'history':
-      return priceByHistory(method, line, claim, ctx);
+      return priceByHistory(method, line, claim, ctx, explain);
   }
 }
 
@@ -248,15 +282,16 @@ function basePrice(
   methods: readonly PricingMethod[],
   ctx: PricingContext,
 ): BasePrice {
-  if (methods.length === 1) return priceByMethod(methods[0]!, line, claim, ctx);
-  let reasons: string[] | undefined;
   for (const method of methods) {
-    const price = priceByMethod(method, line, claim, ctx);
+    const price = priceByMethod(method, line, claim, ctx, false);
     if (price.ok) return price;
-    if (reasons) reasons.push(...price.reasons);
-    else reasons = price.reasons;
   }
-  return { ok: false, reasons: reasons ?? ['no pricing method configured'] };
+  const reasons: string[] = [];
+  for (const method of methods) {
+    const price = priceByMethod(method, line, claim, ctx, true);
+    if (!price.ok) reasons.push(...price.reasons);
+  }
+  return { ok: false, reasons: reasons.length > 0 ? reasons : ['no pricing method configured'] };
 }
 
 /**

@@ -144,6 +144,19 @@ export function statusMeaning(statusCode: string): string {
   return STATUS_MEANING[statusCode] ?? 'not priced by Medicare';
 }
 
+const globalRows = new WeakMap<MedicareFeeSchedule, Map<string, RvuRow>>();
+
+/** The code's global (unmodified) row, from a code-keyed index built once per schedule. */
+export function globalRvuRow(mpfs: MedicareFeeSchedule, code: string): RvuRow | undefined {
+  let rows = globalRows.get(mpfs);
+  if (!rows) {
+    rows = new Map();
+    for (const row of mpfs.rvus.values()) if (row.modifier === '') rows.set(row.hcpcs, row);
+    globalRows.set(mpfs, rows);
+  }
+  return rows.get(code);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Localities
 
@@ -349,7 +362,10 @@ export function medicareAmount(mpfs: MedicareFeeSchedule, query: MedicareQuery):
     if (!found.ok) return found;
     locality = found.locality;
   } else locality = query.locality;
-  const row = mpfs.rvus.get(rvuKey(query.code, query.modifier));
+  const row =
+    query.modifier === ''
+      ? globalRvuRow(mpfs, query.code)
+      : mpfs.rvus.get(rvuKey(query.code, query.modifier));
   if (!row) return { ok: false, reason: missingRowReason(mpfs, query.code, query.modifier) };
   if (!PRICED_STATUS.has(row.statusCode)) {
     return {

@@ -294,10 +294,7 @@ function claimPass(
     }
     const share = sharePercent(line, f, base.indicators, w.notes);
     let amountCents = 0;
-    const seen = new Set<Procedure>();
     for (const p of w.procedures) {
-      if (seen.has(p)) continue;
-      seen.add(p);
       amountCents += (p.amountCents * p.percent) / 100 / p.lines.length;
     }
     amountCents = (amountCents * share) / 100;

@@ -60,13 +60,14 @@ export function scheduleAmount(
   const rows = index.byKey.get(scheduleKey(code, modifier));
   if (!rows) return undefined;
   let general: ScheduleRow | undefined;
-  const payer = payerName.toUpperCase();
+  let payer: string | undefined;
   for (const row of rows) {
     if (serviceDate) {
       if (row.effectiveFrom && serviceDate < row.effectiveFrom) continue;
       if (row.effectiveTo && serviceDate > row.effectiveTo) continue;
     }
     if (row.payer) {
+      payer ??= payerName.toUpperCase();
       if (row.payer.toUpperCase() === payer) return row;
     } else if (!general) general = row;
   }

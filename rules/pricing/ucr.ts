@@ -22,12 +22,13 @@ export interface UcrTable {
 
 export interface UcrIndex {
   table: UcrTable;
-  byKey: Map<string, UcrRow>;
+  /** Region (upper case) → `code` or `code|modifier` → row. */
+  byRegion: Map<string, Map<string, UcrRow>>;
   columnByPercentile: Map<number, number>;
 }
 
-function ucrKey(code: string, modifier: string, region: string): string {
-  return `${code}|${modifier}|${region}`;
+function codeKey(code: string, modifier: string): string {
+  return modifier ? `${code}|${modifier}` : code;
 }
 
 export function normaliseRegion(region: string): string {
@@ -35,13 +36,21 @@ export function normaliseRegion(region: string): string {
 }
 
 export function indexUcr(table: UcrTable): UcrIndex {
-  const byKey = new Map<string, UcrRow>();
-  for (const row of table.rows) byKey.set(ucrKey(row.code, row.modifier, normaliseRegion(row.region)), row);
+  const byRegion = new Map<string, Map<string, UcrRow>>();
+  for (const row of table.rows) {
+    const region = normaliseRegion(row.region);
+    let rows = byRegion.get(region);
+    if (!rows) {
+      rows = new Map();
+      byRegion.set(region, rows);
+    }
+    rows.set(codeKey(row.code, row.modifier), row);
+  }
   const columnByPercentile = new Map<number, number>();
   table.percentiles.forEach((p, k) => {
     columnByPercentile.set(p, k);
   });
-  return { table, byKey, columnByPercentile };
+  return { table, byRegion, columnByPercentile };
 }
 
 export interface UcrQuery {
@@ -77,11 +86,12 @@ export function ucrAmount(index: UcrIndex, query: UcrQuery): UcrAmount {
     };
   }
   const region = normaliseRegion(query.region);
+  const key = codeKey(query.code, query.modifier);
   let usedRegion = region;
-  let row = index.byKey.get(ucrKey(query.code, query.modifier, region));
+  let row = index.byRegion.get(region)?.get(key);
   if (!row && /^\d{5}$/.test(region)) {
     usedRegion = region.slice(0, 3);
-    row = index.byKey.get(ucrKey(query.code, query.modifier, usedRegion));
+    row = index.byRegion.get(usedRegion)?.get(key);
   }
   const codeText = query.modifier ? `${query.code}-${query.modifier}` : query.code;
   if (!row) {
