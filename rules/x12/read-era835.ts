@@ -1,11 +1,4 @@
-import {
-  type Adjustment,
-  type AdjustmentGroup,
-  type Claim,
-  type ClaimLine,
-  ClaimSchema,
-  isIsoDate,
-} from '../model';
+import { type Adjustment, type AdjustmentGroup, type Claim, type ClaimLine, ClaimSchema } from '../model';
 import { formatDollars, parseCents, parseQuantity } from './amount';
 import { claimStatusFor } from './claim-status';
 import { bareDelimiters, type Delimiters, SegmentReader, showText, X12Error } from './segments';
@@ -25,8 +18,20 @@ import type {
  * reported on the claim (`balanceErrors`) and the transaction, never dropped.
  */
 export function readEra835(text: string, fileName: string): Era835Result {
+  return readWith(text, fileName, true);
+}
+
+/**
+ * The same reader without the final ClaimSchema check on each claim. Only for the benchmark, to
+ * show parsing and mapping apart from zod's cost; every caller that keeps claims uses `readEra835`.
+ */
+export function readEra835Unchecked(text: string, fileName: string): Era835Result {
+  return readWith(text, fileName, false);
+}
+
+function readWith(text: string, fileName: string, validate: boolean): Era835Result {
   try {
-    return new Era835Reader(text).read();
+    return new Era835Reader(text, validate).read();
   } catch (err) {
     if (err instanceof X12Error) return { ok: false, error: `${fileName}: ${err.message}` };
     // A bug of ours must still not escape as a throw: the caller shows the message and moves on.
@@ -114,6 +119,7 @@ class Era835Reader {
   private readonly claims: Claim[] = [];
   private readonly transactions: Era835Transaction[] = [];
   private readonly bareFile: boolean;
+  private readonly validate: boolean;
 
   private interchangeStart = 0;
   private interchangeControl: string | undefined;
@@ -126,7 +132,8 @@ class Era835Reader {
   private componentWarned = false;
   private institutionalGroup = false;
 
-  constructor(text: string) {
+  constructor(text: string, validate: boolean) {
+    this.validate = validate;
     let start = 0;
     if (text.charCodeAt(0) === 0xfeff) start = 1;
     while (start < text.length && /\s/.test(text.charAt(start))) start++;
@@ -731,8 +738,8 @@ class Era835Reader {
   private date(e: string[], n: number, id: string): string | undefined {
     const v = e[n] ?? '';
     if (v === '') return undefined;
-    const iso = v.length === 8 ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : '';
-    if (isIsoDate(iso)) return iso;
+    const iso = d8ToIso(v);
+    if (iso !== null) return iso;
     this.warn(`"${showText(v)}" in ${id}${pad(n)} is not a date CCYYMMDD; left out`);
     return undefined;
   }
@@ -903,6 +910,7 @@ class Era835Reader {
       claim.placeOfService = draft.facilityOrPlace;
     if (balanceErrors.length > 0) claim.balanceErrors = balanceErrors;
     if (status === 'reversed') claim.reversesClaimNumber = draft.claimNumber;
+    if (!this.validate) return claim;
     const parsed = ClaimSchema.safeParse(claim);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -992,6 +1000,25 @@ function copyDefined<T extends object, K extends keyof T & keyof S, S extends ob
     const v = source[k];
     if (v !== undefined) (target as Record<K, unknown>)[k] = v;
   }
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** CCYYMMDD to YYYY-MM-DD, or null when it is not a calendar day. Hot path: no regex, no Date. */
+function d8ToIso(v: string): string | null {
+  if (v.length !== 8) return null;
+  for (let i = 0; i < 8; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const year = Number(v.slice(0, 4));
+  const month = Number(v.slice(4, 6));
+  const day = Number(v.slice(6, 8));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day > max) return null;
+  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
 }
 
 function nonEmpty(s: string | undefined): string | undefined {
