@@ -35,34 +35,46 @@ function toRecord(claim: Claim, sources: ClaimSource[], score: ClaimScore | null
   };
 }
 
+/** Claims written per bulk step inside the one transaction; progress is reported between steps. */
+const CHUNK = 2000;
+
 /**
- * Stores a claim read from a page or file, merged with what was stored under the same claim number
- * (reading a page twice never duplicates it), and scored. One transaction: all or nothing.
+ * Stores claims read from a page or file, each merged with what was stored under the same claim
+ * number (reading a page twice never duplicates it; a claim seen in an 835 and on a portal page is one
+ * claim with both sources), and scored. One transaction: all or nothing, whatever the size.
  */
 export async function saveClaims(
   db: OonDatabase,
   reads: { claim: Claim; source: ClaimSource }[],
   score: (claim: Claim) => ClaimScore,
   now: string,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ClaimRecord[]> {
   return db.transaction('rw', db.claims, async () => {
-    const keys = reads.map((r) => claimKey(r.claim.claimNumber));
-    const existing = await db.claims.bulkGet(keys);
+    // A file may hold the same claim twice (a reversal and its correction): later reads merge over earlier.
     const byKey = new Map<string, ClaimRecord>();
-    existing.forEach((rec) => {
-      if (rec) byKey.set(rec.key, rec);
-    });
-    for (const { claim, source } of reads) {
-      const key = claimKey(claim.claimNumber);
-      const before = byKey.get(key);
-      const merged = before ? mergeClaims(before.claim, claim) : claim;
-      const sources = before ? before.sources.filter((s) => !sameSource(s, source)) : [];
-      sources.push(source);
-      byKey.set(key, toRecord(merged, sources, score(merged), now));
+    for (let start = 0; start < reads.length; start += CHUNK) {
+      const chunk = reads.slice(start, start + CHUNK);
+      const keys = chunk.map((r) => claimKey(r.claim.claimNumber));
+      const missing = [...new Set(keys.filter((k) => !byKey.has(k)))];
+      const existing = await db.claims.bulkGet(missing);
+      existing.forEach((rec) => {
+        if (rec) byKey.set(rec.key, rec);
+      });
+      const touched = new Set<string>();
+      chunk.forEach(({ claim, source }, i) => {
+        const key = keys[i]!;
+        const before = byKey.get(key);
+        const merged = before ? mergeClaims(before.claim, claim) : claim;
+        const sources = before ? before.sources.filter((s) => !sameSource(s, source)) : [];
+        sources.push(source);
+        byKey.set(key, toRecord(merged, sources, score(merged), now));
+        touched.add(key);
+      });
+      await db.claims.bulkPut([...touched].map((k) => byKey.get(k)!));
+      onProgress?.(Math.min(start + CHUNK, reads.length), reads.length);
     }
-    const records = [...byKey.values()].filter((r) => keys.includes(r.key));
-    await db.claims.bulkPut(records);
-    return keys.map((k) => byKey.get(k)!);
+    return reads.map((r) => byKey.get(claimKey(r.claim.claimNumber))!);
   });
 }
 

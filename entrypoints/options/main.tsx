@@ -2,14 +2,18 @@ import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { z } from 'zod';
+import { RemittanceImport, type RemittanceReport } from '../../components/RemittanceImport';
 import { type RowProblem, ScheduleImport, ScheduleTable } from '../../components/ScheduleImport';
 import { useSubscription } from '../../components/use-subscription';
 import sampleCsv from '../../public/samples/fee-schedule.csv?raw';
 import '../../components/theme.css';
 import type { FeeSchedule, ScheduleRow } from '../../rules/pricing/schedule';
 import { openDatabase } from '../../storage/db';
+import { describeStorageError } from '../../storage/errors';
+import { importRemittances } from '../../storage/imports/era835';
 import { parseFeeScheduleCsv } from '../../storage/imports/fee-schedule-csv';
 import { saveActiveSchedule, schedulesInOrder } from '../../storage/schedules';
+import { loadScorer } from '../../storage/scoring';
 import { sendMessage } from '../../utils/messaging';
 
 z.config({ jitless: true });
@@ -20,6 +24,48 @@ interface Pending {
   rows: ScheduleRow[];
   errors: RowProblem[];
   fatal?: string;
+}
+
+function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function RemittanceSection() {
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ phase: 'reading' | 'saving'; done: number; total: number }>();
+  const [reports, setReports] = useState<RemittanceReport[]>([]);
+  const [error, setError] = useState<string>();
+  const onFiles = async (files: File[]) => {
+    setBusy(true);
+    setError(undefined);
+    setReports([]);
+    try {
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const scorer = await loadScorer(db, localDate());
+      const result = await importRemittances(
+        db,
+        texts,
+        scorer,
+        new Date().toISOString(),
+        (phase, done, total) => setProgress({ phase, done, total }),
+      );
+      setReports(result);
+    } catch (e) {
+      setError(describeStorageError(e));
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
+  return (
+    <RemittanceImport
+      busy={busy}
+      progress={progress}
+      reports={reports}
+      error={error}
+      onFiles={(f) => void onFiles(f)}
+    />
+  );
 }
 
 function App() {
@@ -83,6 +129,7 @@ function App() {
         onCancel={() => setPending(undefined)}
         onLoadSample={() => review('sample-fee-schedule.csv', sampleCsv)}
       />
+      <RemittanceSection />
       {active.value ? (
         <ScheduleTable name={active.value.name} rows={active.value.rows} />
       ) : (
