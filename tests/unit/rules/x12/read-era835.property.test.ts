@@ -165,8 +165,16 @@ describe('readEra835 over mutated 835s (fast-check)', () => {
 
   it('amount changes that still parse always surface as balance errors', () => {
     const amountSlots = BASE.flatMap((seg, at): [number, number][] => {
-      if (seg.startsWith('SVC')) return [[at, 2], [at, 3]];
-      if (seg.startsWith('CLP')) return [[at, 3], [at, 4]];
+      if (seg.startsWith('SVC'))
+        return [
+          [at, 2],
+          [at, 3],
+        ];
+      if (seg.startsWith('CLP'))
+        return [
+          [at, 3],
+          [at, 4],
+        ];
       if (seg.startsWith('CAS')) return [[at, 3]];
       return [];
     });
