@@ -38,7 +38,9 @@ export interface WorklistFilter {
 const DAY_MS = 86_400_000;
 
 function isoToDay(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+  return Math.floor(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS,
+  );
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -93,13 +95,21 @@ export function compileFilter(filter: WorklistFilter, asOf: string): (r: Worklis
   };
 }
 
-export function filterRecords<T extends WorklistRecord>(records: readonly T[], filter: WorklistFilter, asOf: string): T[] {
+export function filterRecords<T extends WorklistRecord>(
+  records: readonly T[],
+  filter: WorklistFilter,
+  asOf: string,
+): T[] {
   return records.filter(compileFilter(filter, asOf));
 }
 
 /** Priority first (higher first), then shortfall, then claim key: a total order, so ties are stable. */
 export function compareByPriority(a: ClaimRecord, b: ClaimRecord): number {
-  return b.priority - a.priority || b.shortfallCents - a.shortfallCents || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (
+    b.priority - a.priority ||
+    b.shortfallCents - a.shortfallCents ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 export function sortByPriority<T extends ClaimRecord>(records: readonly T[]): T[] {
@@ -236,7 +246,9 @@ export function shortfallByPayer(records: readonly ClaimRecord[]): ShortfallByPa
     row.shortfallCents += r.shortfallCents;
     m.set(r.payerName, row);
   }
-  return [...m.values()].sort((a, b) => b.shortfallCents - a.shortfallCents || a.payerName.localeCompare(b.payerName));
+  return [...m.values()].sort(
+    (a, b) => b.shortfallCents - a.shortfallCents || a.payerName.localeCompare(b.payerName),
+  );
 }
 
 export interface ShortfallByCode {
@@ -280,14 +292,22 @@ export function payerScorecard(records: readonly ClaimRecord[]): ScorecardCell[]
     if (!r.score || !r.paidDate || r.score.totals.expectedCents <= 0) continue;
     const month = r.paidDate.slice(0, 7);
     const id = `${r.payerName}\u0000${month}`;
-    const cell = m.get(id) ?? { payerName: r.payerName, month, claims: 0, paidCents: 0, expectedCents: 0, paidPercent: null };
+    const cell = m.get(id) ?? {
+      payerName: r.payerName,
+      month,
+      claims: 0,
+      paidCents: 0,
+      expectedCents: 0,
+      paidPercent: null,
+    };
     cell.claims += 1;
     cell.paidCents += r.score.totals.paidCents;
     cell.expectedCents += r.score.totals.expectedCents;
     m.set(id, cell);
   }
   const cells = [...m.values()];
-  for (const c of cells) c.paidPercent = c.expectedCents > 0 ? Math.round((c.paidCents / c.expectedCents) * 1000) / 10 : null;
+  for (const c of cells)
+    c.paidPercent = c.expectedCents > 0 ? Math.round((c.paidCents / c.expectedCents) * 1000) / 10 : null;
   return cells.sort((a, b) => a.payerName.localeCompare(b.payerName) || a.month.localeCompare(b.month));
 }
 
@@ -309,7 +329,13 @@ export function denialCategories(records: readonly ClaimRecord[]): DenialCategor
     for (const ls of r.score.lines) {
       for (const category of ls.categories) {
         if (category === 'contractual' || category === 'patient-cost-share') continue;
-        const row = m.get(category) ?? { category, claims: 0, lines: 0, shortfallCents: 0, seen: new Set<string>() };
+        const row = m.get(category) ?? {
+          category,
+          claims: 0,
+          lines: 0,
+          shortfallCents: 0,
+          seen: new Set<string>(),
+        };
         row.lines += 1;
         row.shortfallCents += ls.shortfallCents;
         row.seen.add(r.key);
@@ -342,7 +368,9 @@ export function agingBucket(paidDate: string, asOf: string): AgingBucket {
 
 /** Open findings (flagged, not resolved) by days since payment. Every bucket is listed, even empty. */
 export function agingOfOpenFindings(records: readonly WorklistRecord[], asOf: string): AgingRow[] {
-  const rows = new Map<AgingBucket, AgingRow>(AGING_BUCKETS.map((b) => [b, { bucket: b, claims: 0, shortfallCents: 0 }]));
+  const rows = new Map<AgingBucket, AgingRow>(
+    AGING_BUCKETS.map((b) => [b, { bucket: b, claims: 0, shortfallCents: 0 }]),
+  );
   for (const r of records) {
     if (r.flagKinds.length === 0 || worklistStatusOf(r) === 'resolved') continue;
     const row = rows.get(agingBucket(r.paidDate, asOf))!;
@@ -404,7 +432,11 @@ export const REPORT_CSV = {
     { header: 'claims', kind: 'number', value: (r) => String(r.claims) },
     { header: 'paid', kind: 'number', value: (r) => centsToDecimal(r.paidCents) },
     { header: 'expected', kind: 'number', value: (r) => centsToDecimal(r.expectedCents) },
-    { header: 'paid percent of expected', kind: 'number', value: (r) => (r.paidPercent === null ? '' : r.paidPercent.toFixed(1)) },
+    {
+      header: 'paid percent of expected',
+      kind: 'number',
+      value: (r) => (r.paidPercent === null ? '' : r.paidPercent.toFixed(1)),
+    },
   ] as CsvColumn<ScorecardCell>[],
   denialCategories: [
     { header: 'category', kind: 'text', value: (r) => r.category },
@@ -449,7 +481,11 @@ export function buildReports(records: readonly WorklistRecord[], asOf: string): 
 // Dexie: thin wrappers
 
 /** One page of records in worklist order, read from the priority index: the first paint needs no full scan. */
-export async function loadPriorityPage(db: OonDatabase, offset: number, limit: number): Promise<WorklistRecord[]> {
+export async function loadPriorityPage(
+  db: OonDatabase,
+  offset: number,
+  limit: number,
+): Promise<WorklistRecord[]> {
   return db.claims.orderBy('priority').reverse().offset(offset).limit(limit).toArray();
 }
 
