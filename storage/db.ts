@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Claim, ClaimScore, ClaimSource, FlagKind } from '../rules/model';
+import type { GpciRow, RvuRow } from '../rules/pricing/medicare-pfs';
 import type { FeeSchedule } from '../rules/pricing/schedule';
+import type { UcrTable } from '../rules/pricing/ucr';
+import { addBenchmarks } from './migrations/0002-add-benchmarks';
 
 /** One claim as stored: the merged claim, every place it was read, and its latest score. */
 export interface ClaimRecord {
@@ -37,7 +40,20 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** A loaded public or licensed benchmark: the Medicare PFS files, or a UCR percentile table. */
+export type BenchmarkRecord =
+  | {
+      id: 'medicare';
+      year: number;
+      conversionFactor?: number;
+      rvus: RvuRow[];
+      localities: GpciRow[];
+      importedAt: string;
+    }
+  | { id: 'ucr'; table: UcrTable; importedAt: string };
+
 export type OonDatabase = Dexie & {
+  benchmarks: EntityTable<BenchmarkRecord, 'id'>;
   claims: EntityTable<ClaimRecord, 'key'>;
   schedules: EntityTable<FeeSchedule, 'id'>;
   pageReads: EntityTable<PageReadRecord, 'tabId'>;
@@ -58,5 +74,6 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
     pageReads: '&tabId, claimKey',
     settings: '&key',
   });
+  addBenchmarks(db);
   return db;
 }

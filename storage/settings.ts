@@ -24,3 +24,29 @@ export async function setPolicies(db: OonDatabase, policies: PolicySet): Promise
 export function getActiveScheduleId(db: OonDatabase): Promise<string | undefined> {
   return read(db, 'activeScheduleId', (v) => (typeof v === 'string' ? v : undefined), undefined);
 }
+
+/** The practice's pricing defaults: Medicare locality and UCR region. */
+export interface PracticeDefaults {
+  locality?: string;
+  region?: string;
+}
+
+export function getPracticeDefaults(db: OonDatabase): Promise<PracticeDefaults> {
+  return read(
+    db,
+    'practiceDefaults',
+    (v) => {
+      if (typeof v !== 'object' || v === null) return undefined;
+      const o = v as Record<string, unknown>;
+      return {
+        ...(typeof o.locality === 'string' && o.locality ? { locality: o.locality } : {}),
+        ...(typeof o.region === 'string' && o.region ? { region: o.region } : {}),
+      };
+    },
+    {},
+  );
+}
+
+export async function setPracticeDefaults(db: OonDatabase, value: PracticeDefaults): Promise<void> {
+  await db.settings.put({ key: 'practiceDefaults', value });
+}
