@@ -5,7 +5,10 @@ import { normalizeText } from './parse-value';
 export type Root = ParentNode & { querySelector: Document['querySelector'] };
 
 function labelKey(s: string): string {
-  return normalizeText(s).toLowerCase().replace(/[:*]\s*$/, '').trim();
+  return normalizeText(s)
+    .toLowerCase()
+    .replace(/[:*]\s*$/, '')
+    .trim();
 }
 
 /** The text a biller sees in an element: form controls give their value, others their text. */
@@ -71,18 +74,65 @@ function CSS_escape(s: string): string {
 
 const LABEL_CANDIDATES = 'th, dt, label, [role="rowheader"], .label, [data-label], span, div, strong, b';
 
-/** Elements whose own text is one of the labels, in document order. */
-export function findLabelElements(root: ParentNode, labels: string[]): Element[] {
-  const wanted = new Set(labels.map(labelKey));
-  const out: Element[] = [];
-  for (const el of safeQueryAll(root, LABEL_CANDIDATES)) {
-    // Only leaf-ish elements: a container whose text happens to equal a label is not a label.
-    if (el.children.length > 1) continue;
-    // Column headers name columns, not values beside them.
-    if (el.tagName === 'TH' && (el.closest('thead') || el.getAttribute('scope') === 'col')) continue;
-    if (wanted.has(labelKey(el.textContent ?? ''))) out.push(el);
+/** Labels are short; a longer text is content, not a label (and reading it is wasted work). */
+const MAX_LABEL_LENGTH = 80;
+
+function isLabelShaped(el: Element): boolean {
+  // Only leaf-ish elements: a container whose text happens to equal a label is not a label.
+  // One inline child is allowed (`<th><span>Claim Number</span></th>`, `<label>Claim <abbr>#</abbr></label>`).
+  const kids = el.children;
+  if (kids.length > 1) return false;
+  if (kids.length === 1 && kids[0]!.children.length > 0) return false;
+  // Column headers name columns, not values beside them.
+  if (el.tagName === 'TH' && (el.closest('thead') || el.getAttribute('scope') === 'col')) return false;
+  if (el.getAttribute('role') === 'columnheader') return false;
+  return true;
+}
+
+/**
+ * Every label-shaped element of a page, by its normalised text, built in one pass. A read makes one
+ * index and looks every field's labels up in it, instead of walking the document once per field.
+ * Build a new one per read: the page changes between reads.
+ */
+export class LabelIndex {
+  private byKey: Map<string, Element[]> | undefined;
+
+  constructor(private readonly root: ParentNode) {}
+
+  private build(): Map<string, Element[]> {
+    const map = new Map<string, Element[]>();
+    for (const el of safeQueryAll(this.root, LABEL_CANDIDATES)) {
+      if (!isLabelShaped(el)) continue;
+      const raw = el.textContent ?? '';
+      if (raw.length > MAX_LABEL_LENGTH * 2) continue;
+      const key = labelKey(raw);
+      if (!key || key.length > MAX_LABEL_LENGTH) continue;
+      const list = map.get(key);
+      if (list) list.push(el);
+      else map.set(key, [el]);
+    }
+    return map;
   }
-  return out;
+
+  /** Label elements whose text is one of `labels`, in document order. */
+  find(labels: readonly string[]): Element[] {
+    this.byKey ??= this.build();
+    const out: Element[] = [];
+    for (const l of labels) out.push(...(this.byKey.get(labelKey(l)) ?? []));
+    if (labels.length > 1 && out.length > 1) out.sort(documentOrder);
+    return out;
+  }
+}
+
+function documentOrder(a: Element, b: Element): number {
+  if (a === b) return 0;
+  // 4 = DOCUMENT_POSITION_FOLLOWING: b comes after a.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
+/** Elements whose own text is one of the labels, in document order. */
+export function findLabelElements(root: ParentNode, labels: string[], index?: LabelIndex): Element[] {
+  return (index ?? new LabelIndex(root)).find(labels);
 }
 
 function accessibleName(el: Element): string {
@@ -109,34 +159,41 @@ const IMPLICIT_ROLE: Record<string, string> = {
   button: 'button',
   table: 'table',
   grid: 'table',
+  group: 'fieldset',
 };
 
 /** Every element a locator points at, in document order. */
-export function locateAll(root: ParentNode, locator: Locator): Element[] {
+export function locateAll(root: ParentNode, locator: Locator, index?: LabelIndex): Element[] {
   if ('css' in locator) return safeQueryAll(root, locator.css);
   if ('label' in locator) {
-    return findLabelElements(root, locator.label)
+    return findLabelElements(root, locator.label, index)
       .map(valueForLabel)
       .filter((e): e is Element => e !== null);
   }
   const names = new Set(locator.name.map(labelKey));
-  const css = [`[role="${CSS_escape(locator.role)}"]`, IMPLICIT_ROLE[locator.role]].filter(Boolean).join(', ');
+  const css = [`[role="${CSS_escape(locator.role)}"]`, IMPLICIT_ROLE[locator.role]]
+    .filter(Boolean)
+    .join(', ');
   return safeQueryAll(root, css).filter((el) => names.has(accessibleName(el)));
 }
 
 /** The first element any alternative finds. */
-export function locate(root: ParentNode, strategy: FieldStrategy): { el: Element; locator: Locator } | undefined {
+export function locate(
+  root: ParentNode,
+  strategy: FieldStrategy,
+  index?: LabelIndex,
+): { el: Element; locator: Locator } | undefined {
   for (const locator of strategy) {
-    const el = locateAll(root, locator)[0];
+    const el = locateAll(root, locator, index)[0];
     if (el) return { el, locator };
   }
   return undefined;
 }
 
 /** The text of the first alternative that finds a non-empty value. */
-export function readField(root: ParentNode, strategy: FieldStrategy): string | undefined {
+export function readField(root: ParentNode, strategy: FieldStrategy, index?: LabelIndex): string | undefined {
   for (const locator of strategy) {
-    for (const el of locateAll(root, locator)) {
+    for (const el of locateAll(root, locator, index)) {
       const text = elementText(el, 'attr' in locator ? locator.attr : undefined);
       if (text) return text;
     }
@@ -153,24 +210,62 @@ export interface TableShape {
   headers: string[];
 }
 
-function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => {
+const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
+
+/** The cells of a table row or ARIA grid row, in order. */
+export function cellsOf(row: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of Array.from(row.children)) {
     const t = c.tagName;
-    const role = c.getAttribute('role');
-    return t === 'TD' || t === 'TH' || role === 'cell' || role === 'gridcell' || role === 'rowheader' || role === 'columnheader';
-  });
+    if (t === 'TD' || t === 'TH' || CELL_ROLES.has(c.getAttribute('role') ?? '')) out.push(c);
+  }
+  return out;
 }
 
-export { cellsOf };
+/**
+ * The separate values stacked in one cell: one per child element (`<div>CO</div><div>PR</div>`,
+ * list items, line breaks between spans), else the cell's text split on semicolons or line breaks.
+ * Portals that split adjustments into group / reason / amount columns stack them this way.
+ */
+export function cellItems(cell: Element): string[] {
+  const kids = Array.from(cell.children).filter((k) => k.tagName !== 'BR');
+  if (kids.length > 1 || (kids.length === 1 && kids[0]!.tagName === 'UL')) {
+    const items = kids.length === 1 ? Array.from(kids[0]!.children) : kids;
+    return items.map((k) => normalizeText(k.textContent)).filter((t) => t !== '');
+  }
+  if (cell.querySelector('br')) {
+    const parts: string[] = [];
+    let current = '';
+    for (const node of Array.from(cell.childNodes)) {
+      if (node.nodeName === 'BR') {
+        parts.push(current);
+        current = '';
+      } else current += node.textContent ?? '';
+    }
+    parts.push(current);
+    return parts.map(normalizeText).filter((t) => t !== '');
+  }
+  return normalizeText(cell.textContent)
+    .split(/\s*[;|]\s*/)
+    .filter((t) => t !== '');
+}
 
-/** Finds a table and its rows and header cells. */
+/** Finds a table (or ARIA grid) and its rows and header cells. */
 export function readTableShape(
   root: ParentNode,
   spec: { table: FieldStrategy; rows?: string | undefined; headers?: string | undefined },
+  index?: LabelIndex,
 ): TableShape | undefined {
-  const found = locate(root, spec.table);
+  const found = locate(root, spec.table, index);
   if (!found) return undefined;
-  const table = found.el;
+  return tableShapeOf(found.el, spec);
+}
+
+/** Rows and header cells of a table element or an element with role grid / table / treegrid. */
+export function tableShapeOf(
+  table: Element,
+  spec: { rows?: string | undefined; headers?: string | undefined } = {},
+): TableShape {
   const isGrid = table.tagName !== 'TABLE';
   const headerCss = spec.headers ?? (isGrid ? '[role="columnheader"]' : 'thead th, thead td');
   let headerCells = safeQueryAll(table, headerCss);
@@ -179,8 +274,14 @@ export function readTableShape(
     headerCells = first ? Array.from(first.querySelectorAll('th')) : [];
   }
   const headers = headerCells.map((h) => labelKey(h.textContent ?? ''));
+  const headerRows = new Set<Element | null>(headerCells.map((h) => h.parentElement));
   const rowCss = spec.rows ?? (isGrid ? '[role="row"]' : 'tbody tr');
-  const rows = safeQueryAll(table, rowCss).filter((r) => !headerCells.some((h) => r.contains(h)));
+  let rows = safeQueryAll(table, rowCss).filter((r) => !headerRows.has(r));
+  // A table without tbody markup in the source still gets one from the parser; a header-only first
+  // row found above is excluded by headerRows.
+  if (rows.length === 0 && !isGrid && spec.rows === undefined) {
+    rows = safeQueryAll(table, 'tr').filter((r) => !headerRows.has(r));
+  }
   const headerIndex = new Map<string, number>();
   headers.forEach((h, i) => {
     if (!headerIndex.has(h)) headerIndex.set(h, i);
@@ -188,23 +289,44 @@ export function readTableShape(
   return { table, rows, headerIndex, headers };
 }
 
+/** Where a column is: a cell index, a CSS selector in the row, absent, or ambiguous (several headers match). */
+export type ColumnPlace =
+  | { found: 'index'; index: number }
+  | { found: 'css'; css: string; attr?: string | undefined }
+  | { found: 'none' }
+  | { found: 'ambiguous'; indexes: number[] };
+
+/** Resolves a column spec against a table's headers. Two matching headers are ambiguous, never "the first". */
+export function placeColumn(shape: TableShape, column: Column): ColumnPlace {
+  if ('css' in column) return { found: 'css', css: column.css, attr: column.attr };
+  const wanted = new Set(column.header.map(labelKey));
+  const matches: number[] = [];
+  shape.headers.forEach((h, i) => {
+    if (wanted.has(h)) matches.push(i);
+  });
+  if (matches.length === 0) return { found: 'none' };
+  if (matches.length > 1) return { found: 'ambiguous', indexes: matches };
+  return { found: 'index', index: matches[0]! };
+}
+
+/** The cell element of a placed column in a row whose cells are already split. */
+export function cellAt(row: Element, cells: Element[], place: ColumnPlace): Element | undefined {
+  if (place.found === 'index') return cells[place.index];
+  if (place.found === 'css') return safeQuery(row, place.css) ?? undefined;
+  return undefined;
+}
+
 /** Resolves a column spec to a cell reader for rows of this table; undefined when the column is absent. */
 export function columnReader(
   shape: TableShape,
   column: Column,
 ): ((row: Element) => string | undefined) | undefined {
-  if ('css' in column) {
-    return (row) => {
-      const el = safeQuery(row, column.css);
-      return el ? elementText(el, column.attr) : undefined;
-    };
-  }
-  const wanted = column.header.map(labelKey);
-  const matches = shape.headers.map((h, i) => (wanted.includes(h) ? i : -1)).filter((i) => i >= 0);
-  if (matches.length === 0) return undefined;
-  const index = matches[0]!;
+  const place = placeColumn(shape, column);
+  if (place.found === 'none') return undefined;
+  if (place.found === 'ambiguous') return () => undefined;
   return (row) => {
-    const cell = cellsOf(row)[index];
-    return cell ? elementText(cell) : undefined;
+    const cell = cellAt(row, cellsOf(row), place);
+    if (!cell) return undefined;
+    return place.found === 'css' ? elementText(cell, place.attr) : elementText(cell);
   };
 }

@@ -7,8 +7,27 @@ import {
   type ClaimSummary,
   ClaimSummarySchema,
 } from '../model';
-import type { ClaimField, FieldStrategy, LineField, ListField, PageKindRule, PortalRule } from '../portals/schema';
-import { cellsOf, columnReader, locate, readField, readTableShape, type TableShape } from './dom';
+import type {
+  ClaimField,
+  FieldStrategy,
+  LineField,
+  ListField,
+  PageKindRule,
+  PortalRule,
+} from '../portals/schema';
+import {
+  type ColumnPlace,
+  cellAt,
+  cellItems,
+  cellsOf,
+  elementText,
+  LabelIndex,
+  locate,
+  placeColumn,
+  readField,
+  readTableShape,
+  type TableShape,
+} from './dom';
 import {
   isEmptyText,
   normalizeText,
@@ -75,12 +94,12 @@ function read<T>(
 
 const text = (s: string): Parsed<string> => normalizeText(s) || undefined;
 
-function readClaimFields(root: ParentNode, kind: PageKindRule, problems: Problems) {
+function readClaimFields(root: ParentNode, kind: PageKindRule, problems: Problems, index: LabelIndex) {
   const f = kind.fields;
   const req = new Set<ClaimField>(kind.required);
   const get = (k: ClaimField): string | undefined => {
     const s = f[k] as FieldStrategy | undefined;
-    return s ? readField(root, s) : undefined;
+    return s ? readField(root, s, index) : undefined;
   };
   const r = <T>(k: ClaimField, parse: (s: string) => Parsed<T>, what: string) =>
     read(problems, k, get(k), parse, what, req.has(k));
@@ -111,16 +130,75 @@ function readClaimFields(root: ParentNode, kind: PageKindRule, problems: Problem
   };
 }
 
-function readLines(shape: TableShape, spec: NonNullable<PageKindRule['lines']>, problems: Problems): ClaimLine[] {
-  const readers = new Map<LineField, (row: Element) => string | undefined>();
-  for (const [field, column] of Object.entries(spec.columns) as [LineField, NonNullable<(typeof spec.columns)[LineField]>][]) {
-    const reader = columnReader(shape, column);
-    if (reader) readers.set(field, reader);
+/** Column places for every column a table spec names; ambiguous ones are reported, never guessed. */
+function placeColumns<F extends string>(
+  shape: TableShape,
+  columns: Partial<Record<F, Parameters<typeof placeColumn>[1]>>,
+  problems: Problems,
+  prefix: string,
+): Map<F, ColumnPlace> {
+  const places = new Map<F, ColumnPlace>();
+  for (const [field, column] of Object.entries(columns) as [
+    F,
+    Parameters<typeof placeColumn>[1] | undefined,
+  ][]) {
+    if (!column) continue;
+    const place = placeColumn(shape, column);
+    if (place.found === 'ambiguous') {
+      const names = place.indexes.map((i) => `"${shape.headers[i]}"`).join(' and ');
+      problems.add(
+        `${prefix}.${field}`,
+        `${place.indexes.length} columns match (${names}): refusing to guess`,
+      );
+    } else if (place.found !== 'none') places.set(field, place);
   }
+  return places;
+}
+
+/** Reads stacked group / reason / amount cells into adjustments; null when they do not line up. */
+function splitAdjustments(groups: string[], reasons: string[], amounts: string[]): Parsed<Adjustment[]> {
+  if (groups.length === 0 && reasons.length === 0 && amounts.length === 0) return [];
+  if (groups.length !== reasons.length || reasons.length !== amounts.length) return null;
+  const out: Adjustment[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const group = parseGroup(groups[i]!);
+    const reason = normalizeText(reasons[i]).toUpperCase();
+    const amount = parseMoney(amounts[i]!);
+    if (!group || !CARC.test(reason) || amount === undefined || amount === null) return null;
+    out.push({ group, reason, amountCents: amount });
+  }
+  return out;
+}
+
+const CARC = /^[A-Z]?\d{1,3}$/;
+const SPLIT_ADJUSTMENT: LineField[] = ['groupCode', 'reasonCodes', 'adjustmentAmount'];
+
+function readLines(
+  shape: TableShape,
+  spec: NonNullable<PageKindRule['lines']>,
+  problems: Problems,
+): ClaimLine[] {
+  const places = placeColumns<LineField>(shape, spec.columns, problems, 'lines');
   for (const must of ['code', 'billed', 'paid'] as const) {
-    if (!readers.has(must)) problems.add(`lines.${must}`, 'column not found in the service-line table');
+    if (!places.has(must) && !problems.list.some((p) => p.startsWith(`lines.${must}:`))) {
+      problems.add(`lines.${must}`, 'column not found in the service-line table');
+    }
+  }
+  // Adjustments and remarks are lists: a missing column cannot be told apart from "none", so a
+  // column the rule names but the page lacks is a layout change, not an empty list.
+  for (const listField of ['adjustments', 'remarks'] as const) {
+    if (spec.columns[listField] && !places.has(listField)) {
+      problems.add(`lines.${listField}`, 'column not found in the service-line table');
+    }
+  }
+  const splitNamed = SPLIT_ADJUSTMENT.filter((f) => spec.columns[f]);
+  const splitFound = splitNamed.filter((f) => places.has(f));
+  if (splitFound.length !== splitNamed.length) {
+    const lost = splitNamed.filter((f) => !places.has(f)).join(', ');
+    problems.add('lines.adjustments', `split adjustment columns incomplete (${lost} not found)`);
   }
   if (problems.list.length > 0) return [];
+  const useSplit = splitNamed.length === SPLIT_ADJUSTMENT.length && !places.has('adjustments');
   const skip = spec.skipRowsMatching ? new RegExp(spec.skipRowsMatching, 'i') : undefined;
   const lines: ClaimLine[] = [];
   for (const row of shape.rows) {
@@ -130,8 +208,17 @@ function readLines(shape: TableShape, spec: NonNullable<PageKindRule['lines']>, 
     if (skip?.test(firstText)) continue;
     if (cells.every((c) => isEmptyText(normalizeText(c.textContent)))) continue;
     const n = lines.length + 1;
-    const at = (f: LineField) => readers.get(f)?.(row);
-    const has = (f: LineField) => readers.has(f);
+    const cell = (f: LineField): Element | undefined => {
+      const place = places.get(f);
+      return place ? cellAt(row, cells, place) : undefined;
+    };
+    const at = (f: LineField): string | undefined => {
+      const place = places.get(f);
+      const el = place ? cellAt(row, cells, place) : undefined;
+      if (!el) return undefined;
+      return place?.found === 'css' ? elementText(el, place.attr) : elementText(el);
+    };
+    const has = (f: LineField) => places.has(f);
     const r = <T>(f: LineField, parse: (s: string) => Parsed<T>, what: string, required = false) =>
       read(problems, `lines[${n}].${f}`, at(f), parse, what, required);
 
@@ -141,14 +228,15 @@ function readLines(shape: TableShape, spec: NonNullable<PageKindRule['lines']>, 
     let adjustments: Adjustment[] | undefined = has('adjustments')
       ? r('adjustments', parseAdjustments, 'adjustments with amounts')
       : [];
-    if (!has('adjustments') && has('groupCode') && has('reasonCodes')) {
-      const group = r('groupCode', parseGroup, 'a group code');
-      const reason = normalizeText(at('reasonCodes')).toUpperCase();
-      const amount = r('adjustmentAmount', parseMoney, 'an amount');
-      if (group && reason && amount !== undefined) {
-        if (!/^[A-Z]?\d{1,3}$/.test(reason)) problems.add(`lines[${n}].reasonCodes`, 'not a single CARC');
-        else adjustments = [{ group, reason, amountCents: amount }];
-      }
+    if (useSplit) {
+      const items = (f: LineField) => {
+        const el = cell(f);
+        return el ? cellItems(el) : [];
+      };
+      const split = splitAdjustments(items('groupCode'), items('reasonCodes'), items('adjustmentAmount'));
+      if (split === null)
+        problems.add(`lines[${n}].adjustments`, 'group, reason and amount cells do not line up');
+      else if (split !== undefined) adjustments = split;
     }
     const line: ClaimLine = {
       lineNumber: n,
@@ -200,21 +288,30 @@ function dollars(cents: number): string {
 
 function extractClaim(rule: PortalRule, kind: PageKindRule, root: ParentNode): ExtractResult {
   const problems = new Problems();
-  const fields = readClaimFields(root, kind, problems);
+  const index = new LabelIndex(root);
+  const fields = readClaimFields(root, kind, problems, index);
   let lines: ClaimLine[] = [];
   if (kind.lines) {
-    const shape = readTableShape(root, kind.lines);
+    const shape = readTableShape(root, kind.lines, index);
     if (!shape) problems.add('lines', 'service-line table not found');
     else lines = readLines(shape, kind.lines, problems);
   }
-  const fail = (): ExtractFailure => ({ ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list });
+  const fail = (): ExtractFailure => ({
+    ok: false,
+    rule: rule.id,
+    pageKind: kind.kind,
+    missing: problems.list,
+  });
   if (problems.list.length > 0) return fail();
 
   // Totals shown on the page must agree with the lines read: a mismatch means a column was misread.
   const lineBilled = sum(lines, (l) => l.billedCents);
   const linePaid = sum(lines, (l) => l.paidCents);
   if (lines.length > 0 && fields.billed !== undefined && fields.billed !== lineBilled) {
-    problems.add('billed', `claim total ${dollars(fields.billed)} differs from the lines' ${dollars(lineBilled)}`);
+    problems.add(
+      'billed',
+      `claim total ${dollars(fields.billed)} differs from the lines' ${dollars(lineBilled)}`,
+    );
   }
   if (lines.length > 0 && fields.paid !== undefined && fields.paid !== linePaid) {
     problems.add('paid', `claim total ${dollars(fields.paid)} differs from the lines' ${dollars(linePaid)}`);
@@ -272,16 +369,22 @@ function extractList(rule: PortalRule, kind: PageKindRule, root: ParentNode): Ex
     problems.add('list', 'claim list table not found');
     return { ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list };
   }
-  const readers = new Map<ListField, (row: Element) => string | undefined>();
-  for (const [field, column] of Object.entries(spec.columns) as [ListField, NonNullable<(typeof spec.columns)[ListField]>][]) {
-    const reader = columnReader(shape, column);
-    if (reader) readers.set(field, reader);
-  }
-  if (!readers.has('claimNumber')) problems.add('list.claimNumber', 'column not found');
+  const places = placeColumns<ListField>(shape, spec.columns, problems, 'list');
+  if (!places.has('claimNumber') && problems.list.length === 0)
+    problems.add('list.claimNumber', 'column not found');
+  const skip = spec.skipRowsMatching ? new RegExp(spec.skipRowsMatching, 'i') : undefined;
   const claims: ClaimSummary[] = [];
   if (problems.list.length === 0) {
     shape.rows.forEach((row, i) => {
-      const at = (f: ListField) => readers.get(f)?.(row);
+      const cells = cellsOf(row);
+      if (cells.length === 0 || cells.every((c) => isEmptyText(normalizeText(c.textContent)))) return;
+      if (skip?.test(normalizeText(cells[0]?.textContent))) return;
+      const at = (f: ListField): string | undefined => {
+        const place = places.get(f);
+        const el = place ? cellAt(row, cells, place) : undefined;
+        if (!el) return undefined;
+        return place?.found === 'css' ? elementText(el, place.attr) : elementText(el);
+      };
       const r = <T>(f: ListField, parse: (s: string) => Parsed<T>, what: string, required = false) =>
         read(problems, `rows[${i + 1}].${f}`, at(f), parse, what, required);
       const claimNumber = r('claimNumber', text, 'text', true);
@@ -301,10 +404,15 @@ function extractList(rule: PortalRule, kind: PageKindRule, root: ParentNode): Ex
       const clean = Object.fromEntries(Object.entries(summary).filter(([, v]) => v !== undefined));
       const parsed = ClaimSummarySchema.safeParse(clean);
       if (parsed.success) claims.push(parsed.data);
-      else problems.add(`rows[${i + 1}]`, parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; '));
+      else
+        problems.add(
+          `rows[${i + 1}]`,
+          parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; '),
+        );
     });
   }
-  if (problems.list.length > 0) return { ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list };
+  if (problems.list.length > 0)
+    return { ok: false, rule: rule.id, pageKind: kind.kind, missing: problems.list };
   return { ok: true, kind: 'list', claims };
 }
 

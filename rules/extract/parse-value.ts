@@ -20,7 +20,8 @@ export function isEmptyText(s: string): boolean {
 
 // Accepts $1,234.50 · 1234.5 · (12.00) · -12.00 · -$12.00 · $-12.00 · USD 12.00 · 12.00 CR.
 // Thousands separators must be well placed: "1,23.45" is rejected rather than read as 123.45.
-const MONEY = /^(\()?\s*(-)?\s*(?:USD\s*)?\$?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{1,2}))?\s*(\))?\s*(CR)?$/i;
+const MONEY =
+  /^(\()?\s*(-)?\s*(?:USD\s*)?\$?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{1,2}))?\s*(\))?\s*(CR)?$/i;
 
 /** Money text → integer cents. Parentheses, a minus sign or a trailing CR make it negative. */
 export function parseMoney(text: string): Parsed<number> {
@@ -40,7 +41,19 @@ export function parseMoney(text: string): Parsed<number> {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function iso(y: number, m: number, d: number): string | null {
@@ -169,14 +182,18 @@ export function parseStatus(text: string): Parsed<ClaimStatus> {
   if (/revers/.test(s)) return 'reversed';
   if (/den(y|ied|ial)|reject/.test(s)) return 'denied';
   if (/partial/.test(s)) return 'partial';
-  if (/pend|in process|in review|received|suspend|acknowledg/.test(s)) return 'pending';
-  if (/paid|finalized|processed|adjudicated|complete/.test(s)) return 'paid';
+  if (/pend|in process|in review|received|suspend|acknowledg|not yet/.test(s)) return 'pending';
+  // After the pending words: "not yet paid" is pending, "processed - not paid" is a denial.
+  if (/\bnot paid\b|\bunpaid\b|\bno payment\b|\bzero pa(id|y)/.test(s)) return 'denied';
+  if (/paid|finalized|processed|adjudicated|complete|approved/.test(s)) return 'paid';
   return 'unknown';
 }
+
+const ALL_DIGITS = /^\d+$/;
 
 /** An NPI (10 digits) or TIN (9 digits, dashes allowed). */
 export function parseDigits(text: string, length: number): Parsed<string> {
   const s = normalizeText(text).replace(/[-\s]/g, '');
   if (isEmptyText(s)) return undefined;
-  return new RegExp(`^\\d{${length}}$`).test(s) ? s : null;
+  return s.length === length && ALL_DIGITS.test(s) ? s : null;
 }
