@@ -1,6 +1,14 @@
+import { AETNA_ORIGIN, renderAetna } from './aetna';
 import { AVAILITY_ORIGIN, renderAvaility } from './availity';
+import { CIGNA_ORIGIN, renderCigna } from './cigna';
+import { HUMANA_ORIGIN, renderHumana } from './humana';
+import { renderUhc, UHC_ORIGIN } from './uhc';
 
 /** Every demo portal origin and its renderer: pathname → HTML, or undefined for a 404. */
 export const DEMO_PORTALS: { origin: string; render: (pathname: string) => string | undefined }[] = [
+  { origin: AETNA_ORIGIN, render: renderAetna },
   { origin: AVAILITY_ORIGIN, render: renderAvaility },
+  { origin: CIGNA_ORIGIN, render: renderCigna },
+  { origin: HUMANA_ORIGIN, render: renderHumana },
+  { origin: UHC_ORIGIN, render: renderUhc },
 ];
