@@ -44,7 +44,7 @@ export function WorklistFilters({
   const set = (patch: Partial<FilterValues>) => onChange({ ...value, ...patch });
   const text = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   return (
-    <form class="filters" role="search" aria-label="Filter the worklist" onSubmit={(e) => e.preventDefault()}>
+    <form class="filters" aria-label="Filter the worklist" onSubmit={(e) => e.preventDefault()}>
       <label>
         Search claim or account
         <input

@@ -211,12 +211,14 @@ export function WorklistTable({
         </thead>
         <tbody>
           {first > 0 && (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row has no tabindex; it stands in for rows not rendered
             <tr aria-hidden="true" class="spacer" style={{ height: `${first * rowHeightPx}px` }}>
               <td colSpan={COLUMNS.length + 1} />
             </tr>
           )}
           {rows}
           {last < rowCount && (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row has no tabindex; it stands in for rows not rendered
             <tr aria-hidden="true" class="spacer" style={{ height: `${(rowCount - last) * rowHeightPx}px` }}>
               <td colSpan={COLUMNS.length + 1} />
             </tr>
