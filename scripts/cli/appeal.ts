@@ -83,22 +83,28 @@ export function appealLetter(
     }
     templateId = first;
   }
-  const result = renderLetter(templateId, { claim: found.claim, score: found.score, profile, asOf: report.asOf });
+  const result = renderLetter(templateId, {
+    claim: found.claim,
+    score: found.score,
+    profile,
+    asOf: report.asOf,
+  });
   if (!result.ok) {
     io.stderr(`oon: ${result.message}\n`);
     return 1;
   }
   const { letter } = result;
   if (o.json) {
-    io.stdout(`${JSON.stringify({ claimNumber: found.claim.claimNumber, template: templateId, ...letter }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ claimNumber: found.claim.claimNumber, template: templateId, ...letter }, null, 2)}\n`,
+    );
   } else {
-    const extras = [
-      letter.attachments.length > 0 ? `Enclosures:\n${letter.attachments.map((a) => `- ${a}`).join('\n')}` : '',
-    ].filter((s) => s !== '');
-    io.stdout(`Subject: ${letter.subject}\n\n${letter.body.trimEnd()}\n${extras.map((e) => `\n${e}\n`).join('')}`);
+    // The body already ends with the signature and the enclosures list.
+    io.stdout(`Subject: ${letter.subject}\n\n${letter.body.trimEnd()}\n`);
   }
   if (letter.missing.length > 0) {
-    io.stderr(`note: fill in before sending: ${letter.missing.join(', ')} (pass --profile to fill the practice's details)\n`);
+    const hint = o.profile === undefined ? " (--profile fills the practice's details)" : '';
+    io.stderr(`note: fill in before sending: ${letter.missing.join(', ')}${hint}\n`);
   }
   return report.errors.length > 0 ? 1 : 0;
 }

@@ -48,7 +48,12 @@ function scheduleName(file: string): string {
   return path.basename(file).replace(/\.[^.]*$/, '') || file;
 }
 
-async function loadSchedule(io: CliIo, file: string, asOf: string, warnings: string[]): Promise<ScheduleIndex> {
+async function loadSchedule(
+  io: CliIo,
+  file: string,
+  asOf: string,
+  warnings: string[],
+): Promise<ScheduleIndex> {
   const parsed = parseFeeScheduleCsv(await readOptionFile(io, '--schedule', file));
   if (parsed.fatal) throw new UsageError(`--schedule ${file}: ${parsed.fatal}`);
   if (parsed.rows.length === 0) throw new UsageError(`--schedule ${file}: no readable rows`);
@@ -75,7 +80,8 @@ async function loadPolicies(io: CliIo, file: string): Promise<PolicySet> {
     throw new UsageError(`--policy ${file} is not JSON: ${error instanceof Error ? error.message : error}`);
   }
   const parsed = PolicySetSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`--policy ${file} is not a policy set:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new UsageError(`--policy ${file} is not a policy set:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -99,7 +105,9 @@ export async function loadContext(io: CliIo, o: ScoreOptions, asOf: string): Pro
     warnings.push(...rowWarnings('--medicare-gpci', o.medicareGpci, gpci.errors));
     const year = rvus.year ?? gpci.year;
     if (year === undefined) {
-      throw new UsageError(`--medicare-rvu ${o.medicareRvu}: no year in the title rows; is this a CMS PPRRVU file?`);
+      throw new UsageError(
+        `--medicare-rvu ${o.medicareRvu}: no year in the title rows; is this a CMS PPRRVU file?`,
+      );
     }
     pricing.medicare = buildMedicareFeeSchedule({ year, rvus: rvus.rows, localities: gpci.rows });
     if (o.locality !== undefined) {
@@ -120,11 +128,13 @@ function unusedData(policies: PolicySet, o: ScoreOptions): string[] {
     [policies.default, ...policies.payers].flatMap((p) => p.methods.map((m) => m.method)),
   );
   const out: string[] = [];
-  const hint = o.policy === undefined ? ' (the default policy prices by fee schedule only: pass --policy)' : '';
+  const hint =
+    o.policy === undefined ? ' (the default policy prices by fee schedule only: pass --policy)' : '';
   if (o.medicareRvu !== undefined && !methods.has('percent-of-medicare')) {
     out.push(`--medicare-rvu is loaded but no policy uses percent-of-medicare${hint}`);
   }
   if (o.ucr !== undefined && !methods.has('ucr')) out.push(`--ucr is loaded but no policy uses ucr${hint}`);
-  if (o.schedules.length > 0 && !methods.has('schedule')) out.push('--schedule is loaded but no policy uses schedule');
+  if (o.schedules.length > 0 && !methods.has('schedule'))
+    out.push('--schedule is loaded but no policy uses schedule');
   return out;
 }

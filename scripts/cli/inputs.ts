@@ -78,7 +78,8 @@ export async function readInputs(io: CliIo, files: readonly string[]): Promise<R
         out.errors.push({ source, message: `${source}: ${result.error}` });
         continue;
       }
-      for (const claim of result.claims) out.claims.push({ source, portal: 'era835', pageKind: undefined, claim });
+      for (const claim of result.claims)
+        out.claims.push({ source, portal: 'era835', pageKind: undefined, claim });
       for (const message of result.warnings) out.warnings.push({ source, message });
       if (result.claims.length === 0) out.warnings.push({ source, message: 'the 835 holds no claims' });
     } else {

@@ -94,7 +94,8 @@ export function readSavedPage(
       };
     }
     const read = generic(doc);
-    if (!read.ok) return { ok: false, message: `no portal rule recognises this page; generic reader: ${read.message}` };
+    if (!read.ok)
+      return { ok: false, message: `no portal rule recognises this page; generic reader: ${read.message}` };
     return { ok: true, claim: read.claim, portal: 'generic', pageKind: 'generic' };
   } finally {
     doc.defaultView?.close();

@@ -1,4 +1,5 @@
 import { formatCents } from '../../rules/appeals/format';
+import { daysBetween } from '../../rules/deadlines/index';
 import type { Claim, ClaimScore, Flag } from '../../rules/model';
 import { linePatientResponsibility } from '../../rules/pricing/allowed';
 import type { ReadClaim, SourceMessage } from './inputs';
@@ -24,6 +25,18 @@ function serviceDate(claim: Claim): string | null {
   return dates.sort()[0] ?? null;
 }
 
+/** Days from `asOf` to the deadline: negative once it has passed. */
+function daysLeft(asOf: string, deadline: string | undefined): number | null {
+  return deadline === undefined ? null : daysBetween(asOf, deadline);
+}
+
+function deadlineText(asOf: string, what: string, deadline: string | undefined): string | undefined {
+  if (deadline === undefined) return undefined;
+  const left = daysBetween(asOf, deadline);
+  const when = left < 0 ? `passed ${-left} days ago` : left === 0 ? 'today' : `${left} days left`;
+  return `${what} ${deadline} (${when})`;
+}
+
 export function claimJson({ source, portal, pageKind, claim, score }: ScoredClaim) {
   const t = score.totals;
   return {
@@ -46,8 +59,10 @@ export function claimJson({ source, portal, pageKind, claim, score }: ScoredClai
     },
     deadlines: {
       appealBy: score.deadlines.appealBy ?? null,
+      appealDaysLeft: daysLeft(score.asOf, score.deadlines.appealBy),
       appealBasis: score.deadlines.appealBasis ?? null,
       openNegotiationNoticeBy: score.deadlines.openNegotiationNoticeBy ?? null,
+      openNegotiationDaysLeft: daysLeft(score.asOf, score.deadlines.openNegotiationNoticeBy),
     },
     nsa: score.nsa,
     priority: Math.round(score.priority * 100) / 100,
@@ -64,7 +79,11 @@ export function claimJson({ source, portal, pageKind, claim, score }: ScoredClai
         allowedDerived: s.allowedDerived,
         paid: dollars(line.paidCents),
         patientResponsibility: dollars(linePatientResponsibility(line)),
-        adjustments: line.adjustments.map((a) => ({ group: a.group, reason: a.reason, amount: dollars(a.amountCents) })),
+        adjustments: line.adjustments.map((a) => ({
+          group: a.group,
+          reason: a.reason,
+          amount: dollars(a.amountCents),
+        })),
         remarks: line.remarks,
         expected: s.expectedCents === null ? null : dollars(s.expectedCents),
         expectedBasis: s.expectedBasis,
@@ -126,10 +145,8 @@ function claimText({ source, portal, claim, score }: ScoredClaim): string {
     serviceDate(claim) ? `service ${serviceDate(claim)}` : undefined,
     claim.paidDate ? `paid ${claim.paidDate}` : undefined,
     `status ${claim.status}`,
-    score.deadlines.appealBy ? `appeal by ${score.deadlines.appealBy}` : undefined,
-    score.deadlines.openNegotiationNoticeBy
-      ? `open negotiation notice by ${score.deadlines.openNegotiationNoticeBy}`
-      : undefined,
+    deadlineText(score.asOf, 'appeal by', score.deadlines.appealBy),
+    deadlineText(score.asOf, 'open negotiation notice by', score.deadlines.openNegotiationNoticeBy),
   ].filter(Boolean);
   out.push(`  ${dates.join('  ')}`);
   out.push(
@@ -154,7 +171,7 @@ function claimText({ source, portal, claim, score }: ScoredClaim): string {
         formatCents(s.allowedCents),
         s.expectedCents === null ? '-' : formatCents(s.expectedCents),
         formatCents(s.shortfallCents),
-        why.join('; '),
+        why.map((w) => w.replace(/\.$/, '')).join('; '),
       ]);
     }
     out.push(...table(rows, new Set([0, 2, 3, 4])).map((l) => `  ${l}`));
