@@ -5,7 +5,9 @@ import { type Claim, ClaimSchema } from '../../rules/model';
  * It is loaded by name at run time so the command line works before that module lands; once it is in
  * the tree this file can import it directly. Whatever it returns is parsed here, at the boundary.
  */
-export type GenericRead = { ok: true; claim: Claim } | { ok: false; message: string };
+export type GenericRead =
+  | { ok: true; claim: Claim; confidence: number | undefined; notes: string[] }
+  | { ok: false; message: string };
 export type GenericReader = (root: ParentNode) => GenericRead;
 
 const GENERIC_MODULE = '../../rules/extract/generic';
@@ -22,7 +24,7 @@ function describeFailure(result: Record<string, unknown>): string {
   return 'the generic reader found no claim on the page';
 }
 
-/** Accepts `{ok: true, claim}`, a bare claim, or `{ok: false, ...reasons}`. */
+/** Accepts `{ok: true, claim, confidence?, notes?}`, a bare claim, or `{ok: false, ...reasons}`. */
 export function interpretGenericResult(result: unknown): GenericRead {
   if (result === null || typeof result !== 'object') {
     return { ok: false, message: 'the generic reader found no claim on the page' };
@@ -39,7 +41,9 @@ export function interpretGenericResult(result: unknown): GenericRead {
         .join('; ')}`,
     };
   }
-  return { ok: true, claim: parsed.data };
+  const notes = Array.isArray(r.notes) ? r.notes.map(String) : [];
+  const confidence = typeof r.confidence === 'number' ? r.confidence : undefined;
+  return { ok: true, claim: parsed.data, confidence, notes };
 }
 
 let loaded: Promise<GenericReader | undefined> | undefined;

@@ -12,6 +12,8 @@ export interface ReadClaim {
   /** Portal rule id, `generic`, or `era835`. */
   portal: string;
   pageKind: string | undefined;
+  /** How sure the generic reader is (0..1); undefined when a portal rule or the 835 reader read it. */
+  confidence?: number | undefined;
   claim: Claim;
 }
 
@@ -85,7 +87,26 @@ export async function readInputs(io: CliIo, files: readonly string[]): Promise<R
     } else {
       const page = readSavedPage(text, await loadGenericReader());
       if (!page.ok) out.errors.push({ source, message: `${source}: ${page.message}` });
-      else out.claims.push({ source, portal: page.portal, pageKind: page.pageKind, claim: page.claim });
+      else {
+        out.claims.push({
+          source,
+          portal: page.portal,
+          pageKind: page.pageKind,
+          confidence: page.generic?.confidence,
+          claim: page.claim,
+        });
+        if (page.generic) {
+          const sure =
+            page.generic.confidence === undefined
+              ? ''
+              : ` (confidence ${page.generic.confidence.toFixed(2)})`;
+          const notes = page.generic.notes.length > 0 ? `: ${page.generic.notes.join('; ')}` : '';
+          out.warnings.push({
+            source,
+            message: `no portal rule knows this page; read by the generic reader${sure}${notes}`,
+          });
+        }
+      }
     }
   }
   return out;

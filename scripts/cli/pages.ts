@@ -8,7 +8,14 @@ import type { GenericReader } from './generic';
 
 /** A saved portal page read into a claim, or why not. */
 export type PageRead =
-  | { ok: true; claim: Claim; portal: string; pageKind: string }
+  | {
+      ok: true;
+      claim: Claim;
+      portal: string;
+      pageKind: string;
+      /** The generic reader's confidence (0..1) and its notes; absent for a portal rule's read. */
+      generic?: { confidence: number | undefined; notes: string[] };
+    }
   | { ok: false; message: string };
 
 const SAVED_FROM = /<!--\s*saved from url=\((\d+)\)(\S+)/i;
@@ -96,7 +103,13 @@ export function readSavedPage(
     const read = generic(doc);
     if (!read.ok)
       return { ok: false, message: `no portal rule recognises this page; generic reader: ${read.message}` };
-    return { ok: true, claim: read.claim, portal: 'generic', pageKind: 'generic' };
+    return {
+      ok: true,
+      claim: read.claim,
+      portal: 'generic',
+      pageKind: 'generic',
+      generic: { confidence: read.confidence, notes: read.notes },
+    };
   } finally {
     doc.defaultView?.close();
   }

@@ -37,12 +37,13 @@ function deadlineText(asOf: string, what: string, deadline: string | undefined):
   return `${what} ${deadline} (${when})`;
 }
 
-export function claimJson({ source, portal, pageKind, claim, score }: ScoredClaim) {
+export function claimJson({ source, portal, pageKind, confidence, claim, score }: ScoredClaim) {
   const t = score.totals;
   return {
     source,
     portal,
     pageKind: pageKind ?? null,
+    confidence: confidence ?? null,
     payer: claim.payerName,
     payerId: claim.payerId ?? null,
     claimNumber: claim.claimNumber,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadGenericReader } from '../../../../scripts/cli/generic';
 import {
   AS_OF,
   AVAILITY_UNDERPAID,
@@ -288,5 +289,19 @@ describe('oon score: --as-of', () => {
     const today = await at(undefined);
     expect(today.r.todayCalls).toBe(1);
     expect(JSON.parse(today.r.stdout).asOf).toBe(AS_OF);
+  });
+});
+
+const genericReader = await loadGenericReader();
+
+describe('oon score: pages no portal rule knows', () => {
+  it.skipIf(!genericReader)('reads them with the generic reader and says so', async () => {
+    const file = `${FIXTURES}/generic-claim.html`;
+    const r = await oon(['score', '--json', '--schedule', SAMPLE_SCHEDULE, '--as-of', AS_OF, file]);
+    expect(r.code).toBe(0);
+    const claim = parseReport(r.stdout).claims[0]!;
+    expect(claim).toMatchObject({ portal: 'generic', claimNumber: 'EXP-2026-0042', payer: 'EXAMPLE MUTUAL' });
+    expect(lineByCode(claim, '99214')).toMatchObject({ allowed: 120, expected: 210, shortfall: 90 });
+    expect(r.stderr).toContain('read by the generic reader');
   });
 });
