@@ -75,9 +75,11 @@ export async function readInputs(io: CliIo, files: readonly string[]): Promise<R
     if (typeof kind === 'object') {
       out.errors.push({ source, message: `${source}: ${kind.error}` });
     } else if (kind === 'x12') {
-      const result = readEra835(text, path.basename(source));
+      const result = readEra835(text, source);
       if (!result.ok) {
-        out.errors.push({ source, message: `${source}: ${result.error}` });
+        // The reader names the file it was given; say which one if it ever stops doing so.
+        const message = result.error.includes(source) ? result.error : `${source}: ${result.error}`;
+        out.errors.push({ source, message });
         continue;
       }
       for (const claim of result.claims)
