@@ -269,8 +269,9 @@ function readLines(c: Candidate, report: Report): ClaimLine[] {
       parseOrReport(report, `lines[${n}].${f}`, at(col(f)), parse, what);
     const billed = r('billed', parseMoney, 'an amount');
     const paid = r('paid', parseMoney, 'an amount');
-    if (billed === undefined) report.miss(`lines[${n}].billed`, 'empty');
-    if (paid === undefined) report.miss(`lines[${n}].paid`, 'empty');
+    const unread = (f: string) => !report.missing.some((m) => m.startsWith(`lines[${n}].${f}:`));
+    if (billed === undefined && unread('billed')) report.miss(`lines[${n}].billed`, 'empty');
+    if (paid === undefined && unread('paid')) report.miss(`lines[${n}].paid`, 'empty');
     let adjustments: Adjustment[] = [];
     if (split) {
       const items = (i: number | undefined) => (i === undefined || !cells[i] ? [] : cellItems(cells[i]!));
