@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Claim } from '../../rules/model';
 import { readEra835 } from '../../rules/x12/index';
-import { loadGenericReader } from './generic';
+import { genericReader } from './generic';
 import { type CliIo, fileErrorReason } from './io';
 import { readSavedPage } from './pages';
 
@@ -87,7 +87,7 @@ export async function readInputs(io: CliIo, files: readonly string[]): Promise<R
       for (const message of result.warnings) out.warnings.push({ source, message });
       if (result.claims.length === 0) out.warnings.push({ source, message: 'the 835 holds no claims' });
     } else {
-      const page = readSavedPage(text, await loadGenericReader());
+      const page = readSavedPage(text, genericReader);
       if (!page.ok) out.errors.push({ source, message: `${source}: ${page.message}` });
       else {
         out.claims.push({

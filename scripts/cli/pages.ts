@@ -14,7 +14,7 @@ export type PageRead =
       portal: string;
       pageKind: string;
       /** The generic reader's confidence (0..1) and its notes; absent for a portal rule's read. */
-      generic?: { confidence: number | undefined; notes: string[] };
+      generic?: { confidence: number; notes: string[] };
     }
   | { ok: false; message: string };
 
