@@ -32,6 +32,8 @@ export interface PageReadRecord {
   ok: boolean;
   claimKey?: string;
   missing?: string[];
+  /** The frame holding a dispute form, for "Fill appeal form". */
+  formFrameId?: number;
   at: string;
 }
 

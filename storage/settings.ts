@@ -1,3 +1,4 @@
+import { type PracticeProfileDraft, PracticeProfileDraftSchema } from '../rules/appeals/profile';
 import { DEFAULT_POLICY_SET, type PolicySet, PolicySetSchema } from '../rules/pricing/policy';
 import type { OonDatabase } from './db';
 
@@ -49,4 +50,13 @@ export function getPracticeDefaults(db: OonDatabase): Promise<PracticeDefaults> 
 
 export async function setPracticeDefaults(db: OonDatabase, value: PracticeDefaults): Promise<void> {
   await db.settings.put({ key: 'practiceDefaults', value });
+}
+
+/** The practice profile every letter uses; a draft may lack fields (letters then say what is missing). */
+export function getProfile(db: OonDatabase): Promise<PracticeProfileDraft> {
+  return read(db, 'profile', (v) => PracticeProfileDraftSchema.safeParse(v).data, {});
+}
+
+export async function setProfile(db: OonDatabase, profile: PracticeProfileDraft): Promise<void> {
+  await db.settings.put({ key: 'profile', value: PracticeProfileDraftSchema.parse(profile) });
 }

@@ -29,6 +29,21 @@ export const ReportFormPageSchema = z.strictObject({
   claimNumber: z.string().max(60).optional(),
 });
 
+/** Side panel or popup → the content script of a tab: fill its dispute form (never submit). */
+export const FillAppealFormSchema = z.strictObject({
+  claimNumber: z.string().max(60).optional(),
+  patientAccount: z.string().max(200).optional(),
+  message: z.string().max(60_000).optional(),
+  amount: z
+    .string()
+    .regex(/^\d+\.\d{2}$/)
+    .optional(),
+  serviceDate: z.string().max(20).optional(),
+  reason: z.string().max(200).optional(),
+  reasonKeywords: z.array(z.string().max(60)).max(10).optional(),
+});
+export type FillAppealForm = z.infer<typeof FillAppealFormSchema>;
+
 export type SaveScrapedClaim = z.infer<typeof SaveScrapedClaimSchema>;
 export type SaveClaimList = z.infer<typeof SaveClaimListSchema>;
 export type ReportUnreadablePage = z.infer<typeof ReportUnreadablePageSchema>;
@@ -50,6 +65,8 @@ export interface ProtocolMap {
   reportUnreadablePage(data: ReportUnreadablePage): SaveResult;
   /** Content script → background: a dispute form is on screen. */
   reportFormPage(data: ReportFormPage): SaveResult;
+  /** Extension page → content script: fill the dispute form in that frame with the appeal. */
+  fillAppealForm(data: FillAppealForm): { ok: boolean; error?: string; filled?: string[] };
   /** Extension page → background: the active schedule or policies changed; re-score stored claims. */
   rescoreClaims(data: undefined): { ok: boolean; count: number };
 }

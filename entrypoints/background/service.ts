@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { matchPatternMatches } from '../../rules/extract/detect';
-import type { ClaimSource } from '../../rules/model';
+import { type ClaimSource, claimKey as claimKeyOf } from '../../rules/model';
 import { PORTAL_RULES } from '../../rules/portals/registry';
 import { rescoreAll, saveClaims } from '../../storage/claims';
 import type { OonDatabase } from '../../storage/db';
@@ -179,6 +179,9 @@ export function createHandlers(env: BackgroundEnv) {
     async reportFormPage(data: unknown, sender: Sender): Promise<SaveResult> {
       try {
         const { payload, tabId } = await contentMessage(env, ReportFormPageSchema, data, sender);
+        // The biller reaches the dispute form from the claim they were reading: keep that claim in view.
+        const before = await env.db.pageReads.get(tabId);
+        const claimKey = payload.claimNumber ? claimKeyOf(payload.claimNumber) : before?.claimKey;
         await env.db.pageReads.put({
           tabId,
           url: payload.url,
@@ -186,6 +189,8 @@ export function createHandlers(env: BackgroundEnv) {
           portalName: portalName(payload.portal),
           pageKind: payload.pageKind,
           ok: true,
+          ...(claimKey ? { claimKey } : {}),
+          ...(sender.frameId !== undefined ? { formFrameId: sender.frameId } : {}),
           at: env.now(),
         });
         return { ok: true };
@@ -199,5 +204,7 @@ export function createHandlers(env: BackgroundEnv) {
       const scorer = await loadScorer(env.db, env.today());
       return { ok: true, count: await rescoreAll(env.db, scorer, env.now()) };
     },
-  } satisfies { [K in keyof ProtocolMap]: (data: unknown, sender: Sender) => Promise<unknown> };
+  } satisfies {
+    [K in Exclude<keyof ProtocolMap, 'fillAppealForm'>]: (data: unknown, sender: Sender) => Promise<unknown>;
+  };
 }

@@ -73,10 +73,16 @@ function useRecords(): {
   error: unknown;
 } {
   const [first, setFirst] = useState<{ records: WorklistRecord[]; total: number } | undefined>();
-  const all = useSubscription<WorklistRecord[]>((next, fail) => {
-    const sub = liveQuery(() => loadAllByPriority(db)).subscribe({ next, error: fail });
-    return () => sub.unsubscribe();
-  }, []);
+  const firstLoaded = first !== undefined;
+  // The full read waits for the first page: started together, it delays the first paint by seconds.
+  const all = useSubscription<WorklistRecord[]>(
+    (next, fail) => {
+      if (!firstLoaded) return () => undefined;
+      const sub = liveQuery(() => loadAllByPriority(db)).subscribe({ next, error: fail });
+      return () => sub.unsubscribe();
+    },
+    [firstLoaded],
+  );
   useEffect(() => {
     void Promise.all([loadPriorityPage(db, 0, FIRST_PAGE), countClaims(db)]).then(([records, total]) =>
       setFirst({ records, total }),

@@ -1,7 +1,10 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { z } from 'zod';
+import { detect } from '../../rules/extract/detect';
 import { PORTAL_RULES, portalMatches } from '../../rules/portals/registry';
-import { sendMessage } from '../../utils/messaging';
+import { FillAppealFormSchema, onMessage, sendMessage } from '../../utils/messaging';
+import { fillDisputeForm } from './fill';
 import { PortalReader } from './reader';
 
 z.config({ jitless: true });
@@ -28,6 +31,17 @@ export default defineContentScript({
       },
     });
     reader.check();
+    // Only our own extension can message a content script; the payload is still parsed like any input.
+    const removeFill = onMessage('fillAppealForm', (message) => {
+      if (message.sender.id !== browser.runtime.id) return { ok: false, error: 'not from OON Guard' };
+      const parsed = FillAppealFormSchema.safeParse(message.data);
+      if (!parsed.success) return { ok: false, error: 'malformed fill request' };
+      const page = detect(window.location.href, PORTAL_RULES);
+      if (!page || page.kind.kind !== 'disputeForm')
+        return { ok: false, error: 'This page is not a dispute or appeal form.' };
+      return fillDisputeForm(window, page.kind, parsed.data);
+    });
+    ctx.onInvalidated(removeFill);
     ctx.addEventListener(window, 'wxt:locationchange', () => reader.check());
     ctx.addEventListener(window, 'hashchange', () => reader.check());
     ctx.onInvalidated(() => reader.stop());

@@ -42,7 +42,7 @@ describe('migration 0002: add benchmarks', () => {
       id: 'ucr',
       table: { name: 'T', percentiles: [80], rows: [] },
       importedAt: 'now',
-    });
+    } as never);
     expect(await db.benchmarks.count()).toBe(1);
     await db.delete();
   });
