@@ -40,7 +40,9 @@ export type Adjustment = z.infer<typeof AdjustmentSchema>;
 export const RemarkSchema = z.string().regex(/^[A-Z]{1,2}\d{1,4}$/, 'a remark code such as N130 or MA01');
 
 /** CPT/HCPCS (5 characters), or another code set's code for non-professional lines. */
-export const ProcedureCodeSchema = z.string().regex(/^[A-Z0-9]{4,8}$/, 'a procedure code such as 99214 or G0121');
+export const ProcedureCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9]{4,8}$/, 'a procedure code such as 99214 or G0121');
 export const ModifierSchema = z.string().regex(/^[A-Z0-9]{2}$/, 'a two-character modifier such as 26 or RT');
 
 export const ClaimLineSchema = z.strictObject({
@@ -51,7 +53,10 @@ export const ClaimLineSchema = z.strictObject({
   units: z.number().finite().positive(),
   serviceDate: IsoDateSchema.optional(),
   serviceDateTo: IsoDateSchema.optional(),
-  placeOfService: z.string().regex(/^\d{2}$/).optional(),
+  placeOfService: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   billedCents: CentsSchema,
   /** As shown by the payer; absent when the source does not show it (derived later, domain.md 6.6). */
   allowedCents: CentsSchema.optional(),
@@ -104,8 +109,14 @@ export const ClaimSchema = z.strictObject({
   planType: z.enum(['erisa', 'non-erisa', 'unknown']).optional(),
   claimFilingIndicator: z.string().max(3).optional(),
   providerName: shortText.optional(),
-  providerNpi: z.string().regex(/^\d{10}$/).optional(),
-  providerTin: z.string().regex(/^\d{9}$/).optional(),
+  providerNpi: z
+    .string()
+    .regex(/^\d{10}$/)
+    .optional(),
+  providerTin: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
   serviceDateFrom: IsoDateSchema.optional(),
   serviceDateTo: IsoDateSchema.optional(),
   receivedDate: IsoDateSchema.optional(),
@@ -121,7 +132,10 @@ export const ClaimSchema = z.strictObject({
   paidCents: CentsSchema,
   patientResponsibilityCents: CentsSchema.optional(),
   checkNumber: shortText.optional(),
-  placeOfService: z.string().regex(/^\d{2}$/).optional(),
+  placeOfService: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   adjustments: z.array(AdjustmentSchema),
   remarks: z.array(RemarkSchema),
   lines: z.array(ClaimLineSchema).max(5000),
