@@ -204,9 +204,7 @@ function readLines(
   for (const row of shape.rows) {
     const cells = cellsOf(row);
     if (cells.length === 0) continue;
-    const texts = cells.map((c) => normalizeText(c.textContent));
-    if (texts.every(isEmptyText)) continue;
-    if (skip?.test(texts[0] ?? '')) continue;
+    if (skip?.test(normalizeText(cells[0]?.textContent))) continue;
     const n = lines.length + 1;
     const cell = (f: LineField): Element | undefined => {
       const place = places.get(f);
@@ -219,8 +217,12 @@ function readLines(
       return place?.found === 'css' ? elementText(el, place.attr) : elementText(el);
     };
     const has = (f: LineField) => places.has(f);
-    // A totals row whose label moved out of the first cell: no procedure code, and a cell says "Total".
-    if (skip && isEmptyText(at('code') ?? '') && texts.some((t) => skip.test(t))) continue;
+    // Only a row without a code needs every cell's text: blank rows, and totals rows whose label
+    // moved out of the first cell. Reading every cell of every row would double the work.
+    if (isEmptyText(at('code') ?? '')) {
+      const texts = cells.map((c) => normalizeText(c.textContent));
+      if (texts.every(isEmptyText) || (skip && texts.some((t) => skip.test(t)))) continue;
+    }
     const r = <T>(f: LineField, parse: (s: string) => Parsed<T>, what: string, required = false) =>
       read(problems, `lines[${n}].${f}`, at(f), parse, what, required);
 

@@ -51,22 +51,103 @@ export type GenericColumn =
  */
 export const COLUMN_SYNONYMS: Record<GenericColumn, readonly string[]> = {
   line: ['line', 'line #', 'ln', 'line no', 'line number', 'seq'],
-  serviceDate: ['date of service', 'dates of service', 'service date', 'service dates', 'dos', 'from date', 'svc date', 'service from'],
-  code: ['procedure', 'procedure code', 'proc', 'proc code', 'cpt', 'hcpcs', 'cpt hcpcs', 'cpt code', 'code', 'service code', 'proc mod', 'procedure modifier', 'cpt mod'],
+  serviceDate: [
+    'date of service',
+    'dates of service',
+    'service date',
+    'service dates',
+    'dos',
+    'from date',
+    'svc date',
+    'service from',
+  ],
+  code: [
+    'procedure',
+    'procedure code',
+    'proc',
+    'proc code',
+    'cpt',
+    'hcpcs',
+    'cpt hcpcs',
+    'cpt code',
+    'code',
+    'service code',
+    'proc mod',
+    'procedure modifier',
+    'cpt mod',
+  ],
   modifiers: ['modifier', 'modifiers', 'mod', 'mods'],
   units: ['units', 'unit', 'qty', 'quantity', 'service units', 'svc units', 'days units'],
   placeOfService: ['pos', 'place of service'],
-  billed: ['billed', 'billed amount', 'billed amt', 'charge', 'charges', 'charged', 'amount charged', 'amount billed', 'total charge', 'submitted', 'submitted charges', 'submitted amount', 'billed charges', 'charge amount'],
-  allowed: ['allowed', 'allowed amount', 'allowed amt', 'amount allowed', 'allowable', 'eligible amount', 'approved amount'],
+  billed: [
+    'billed',
+    'billed amount',
+    'billed amt',
+    'charge',
+    'charges',
+    'charged',
+    'amount charged',
+    'amount billed',
+    'total charge',
+    'submitted',
+    'submitted charges',
+    'submitted amount',
+    'billed charges',
+    'charge amount',
+  ],
+  allowed: [
+    'allowed',
+    'allowed amount',
+    'allowed amt',
+    'amount allowed',
+    'allowable',
+    'eligible amount',
+    'approved amount',
+  ],
   deductible: ['deductible', 'deductible amount', 'ded'],
   coinsurance: ['coinsurance', 'co ins', 'coins', 'co insurance', 'coinsurance amount'],
   copay: ['copay', 'co pay', 'copayment', 'copay amount'],
-  patientResponsibility: ['patient responsibility', 'patient resp', 'member responsibility', 'pt resp', 'patient owes'],
-  paid: ['paid', 'paid amount', 'paid amt', 'amount paid', 'provider paid', 'plan paid', 'net paid', 'paid to provider', 'payment', 'payment amount', 'plan payment', 'insurance paid'],
-  adjustments: ['adjustments', 'adjustment', 'adjustment codes', 'adjustment reason codes', 'adj codes', 'adjustment reason', 'adj reason', 'adjustment reason code'],
+  patientResponsibility: [
+    'patient responsibility',
+    'patient resp',
+    'member responsibility',
+    'pt resp',
+    'patient owes',
+  ],
+  paid: [
+    'paid',
+    'paid amount',
+    'paid amt',
+    'amount paid',
+    'provider paid',
+    'plan paid',
+    'net paid',
+    'paid to provider',
+    'payment',
+    'payment amount',
+    'plan payment',
+    'insurance paid',
+  ],
+  adjustments: [
+    'adjustments',
+    'adjustment',
+    'adjustment codes',
+    'adjustment reason codes',
+    'adj codes',
+    'adjustment reason',
+    'adj reason',
+    'adjustment reason code',
+  ],
   groupCode: ['group', 'group code', 'adj group', 'adjustment group', 'grp'],
   reasonCodes: ['reason', 'reason code', 'reason codes', 'carc', 'carc code', 'adj reason code'],
-  adjustmentAmount: ['adj amount', 'adjustment amount', 'adj amt', 'adjustment amt', 'adjusted amount', 'amount adjusted'],
+  adjustmentAmount: [
+    'adj amount',
+    'adjustment amount',
+    'adj amt',
+    'adjustment amt',
+    'adjusted amount',
+    'amount adjusted',
+  ],
   remarks: ['remarks', 'remark', 'remark codes', 'remark code', 'rarc', 'remittance remarks'],
 };
 
@@ -88,20 +169,67 @@ type ClaimLabelField =
 
 /** Visible labels → claim field (case-insensitive, trailing colon ignored), for th/td, dt/dd, label/input pairs. */
 export const LABEL_SYNONYMS: Record<ClaimLabelField, readonly string[]> = {
-  claimNumber: ['Claim Number', 'Claim #', 'Claim No', 'Claim No.', 'Claim ID', 'Payer Claim Control #', 'Payer Claim Number', 'Claim Control Number', 'ICN', 'DCN', 'Claim Reference'],
-  patientAccount: ['Patient Account Number', 'Patient Account', 'Patient Account #', 'Patient Acct #', 'Patient Control #', 'Patient Control Number', 'Account Number', 'Account #'],
+  claimNumber: [
+    'Claim Number',
+    'Claim #',
+    'Claim No',
+    'Claim No.',
+    'Claim ID',
+    'Payer Claim Control #',
+    'Payer Claim Number',
+    'Claim Control Number',
+    'ICN',
+    'DCN',
+    'Claim Reference',
+  ],
+  patientAccount: [
+    'Patient Account Number',
+    'Patient Account',
+    'Patient Account #',
+    'Patient Acct #',
+    'Patient Control #',
+    'Patient Control Number',
+    'Account Number',
+    'Account #',
+  ],
   patientName: ['Patient Name', 'Patient'],
   memberId: ['Member ID', 'Subscriber ID', 'Customer ID', 'Member #', 'Humana ID'],
   payerName: ['Payer', 'Payer Name', 'Health Plan', 'Insurer', 'Insurance'],
-  serviceDates: ['Dates of Service', 'Date of Service', 'Date(s) of Service', 'Service Dates', 'Service Date', 'DOS'],
+  serviceDates: [
+    'Dates of Service',
+    'Date of Service',
+    'Date(s) of Service',
+    'Service Dates',
+    'Service Date',
+    'DOS',
+  ],
   receivedDate: ['Received Date', 'Date Received', 'Received'],
   paidDate: ['Paid Date', 'Payment Date', 'Check Date', 'EFT Date', 'Check/EFT Date', 'Remittance Date'],
   status: ['Claim Status', 'Status'],
-  billed: ['Billed Amount', 'Total Billed', 'Total Charge', 'Total Charges', 'Total Claim Charge Amount', 'Amount Billed', 'Amount Charged', 'Total Charged'],
+  billed: [
+    'Billed Amount',
+    'Total Billed',
+    'Total Charge',
+    'Total Charges',
+    'Total Claim Charge Amount',
+    'Amount Billed',
+    'Amount Charged',
+    'Total Charged',
+  ],
   allowed: ['Allowed Amount', 'Total Allowed', 'Amount Allowed'],
   paid: ['Paid Amount', 'Total Paid', 'Claim Payment Amount', 'Amount Paid', 'Paid to Provider'],
   patientResponsibility: ['Patient Responsibility', 'Patient Resp', 'Member Responsibility'],
-  checkNumber: ['Check Number', 'Check #', 'Check/EFT Number', 'Check/EFT #', 'EFT Number', 'EFT Trace Number', 'Remittance Trace #', 'Payment Number', 'Trace Number'],
+  checkNumber: [
+    'Check Number',
+    'Check #',
+    'Check/EFT Number',
+    'Check/EFT #',
+    'EFT Number',
+    'EFT Trace Number',
+    'Remittance Trace #',
+    'Payment Number',
+    'Trace Number',
+  ],
 };
 
 export interface GenericOptions {
@@ -147,9 +275,9 @@ function ownerTable(el: Element): Element | null {
 function candidateOf(table: Element): Candidate {
   const isTable = table.tagName === 'TABLE';
   const own = (el: Element) => ownerTable(el) === table || el.closest(TABLE_CSS) === table;
-  let headerCells = Array.from(table.querySelectorAll(isTable ? 'thead th, thead td' : '[role="columnheader"]')).filter(
-    (h) => h.closest(TABLE_CSS) === table,
-  );
+  let headerCells = Array.from(
+    table.querySelectorAll(isTable ? 'thead th, thead td' : '[role="columnheader"]'),
+  ).filter((h) => h.closest(TABLE_CSS) === table);
   if (headerCells.length === 0 && isTable) {
     const first = Array.from(table.querySelectorAll('tr')).find(own);
     headerCells = first ? Array.from(first.children).filter((c) => c.tagName === 'TH') : [];
@@ -170,9 +298,10 @@ function candidateOf(table: Element): Candidate {
   return { table, rows, headers, columns };
 }
 
-const looksLikeLines = (c: Candidate) => c.columns.has('code') && c.columns.has('billed') && c.columns.has('paid');
+const looksLikeLines = (c: Candidate) =>
+  c.columns.has('code') && c.columns.has('billed') && c.columns.has('paid');
 
-function describe(table: Element): string {
+function describeTable(table: Element): string {
   const label = table.getAttribute('aria-label') ?? table.id ?? '';
   const kind = table.tagName === 'TABLE' ? 'table' : `[role=${table.getAttribute('role')}]`;
   return label ? `${kind} "${label}"` : kind;
@@ -229,7 +358,10 @@ function labelled<T>(
   }
   const distinct = [...new Map(values.map((v) => [JSON.stringify(v.value), v])).values()];
   if (distinct.length > 1) {
-    report.miss(field, `${distinct.length} different values labelled as ${field} (${distinct.map((d) => `"${d.text}"`).join(', ')}): refusing to guess`);
+    report.miss(
+      field,
+      `${distinct.length} different values labelled as ${field} (${distinct.map((d) => `"${d.text}"`).join(', ')}): refusing to guess`,
+    );
     return undefined;
   }
   return distinct[0]?.value;
@@ -239,12 +371,16 @@ function readLines(c: Candidate, report: Report): ClaimLine[] {
   const col = (f: GenericColumn) => c.columns.get(f)?.[0];
   const has = (f: GenericColumn) => c.columns.has(f);
   // A combined-looking header beside group and amount columns is the reason column of a split layout.
-  const splitReason = !has('reasonCodes') && has('groupCode') && has('adjustmentAmount') && has('adjustments');
+  const splitReason =
+    !has('reasonCodes') && has('groupCode') && has('adjustmentAmount') && has('adjustments');
   const reasonCol = splitReason ? col('adjustments') : col('reasonCodes');
   const split = has('groupCode') && reasonCol !== undefined && has('adjustmentAmount');
   const combinedCol = split ? undefined : (col('adjustments') ?? col('reasonCodes'));
   if (!split && (has('groupCode') || has('adjustmentAmount'))) {
-    report.note('adjustment group/amount columns without a matching reason column: adjustments not read', 0.1);
+    report.note(
+      'adjustment group/amount columns without a matching reason column: adjustments not read',
+      0.1,
+    );
   }
   if (!split && combinedCol === undefined) report.note('no adjustment column: adjustments not shown', 0.05);
   if (!has('units')) report.note('no units column: 1 unit assumed per line', 0.05);
@@ -254,14 +390,15 @@ function readLines(c: Candidate, report: Report): ClaimLine[] {
   for (const row of c.rows) {
     const cells = cellsOf(row);
     if (cells.length === 0) continue;
-    const texts = cells.map((cell) => normalizeText(cell.textContent));
-    if (texts.every(isEmptyText)) continue;
     const n = lines.length + 1;
-    const at = (i: number | undefined) => (i === undefined ? undefined : cells[i] ? elementText(cells[i]!) : undefined);
+    const at = (i: number | undefined) =>
+      i === undefined ? undefined : cells[i] ? elementText(cells[i]!) : undefined;
     const codeText = at(col('code'));
     const proc = codeText === undefined ? null : parseProcedure(codeText);
     if (!proc) {
-      if (texts.some((t) => TOTAL_ROW.test(t))) continue;
+      // Only rows without a code are read whole: blank rows and totals rows are skipped.
+      const texts = cells.map((cell) => normalizeText(cell.textContent));
+      if (texts.every(isEmptyText) || texts.some((t) => TOTAL_ROW.test(t))) continue;
       report.miss(`lines[${n}].code`, `not a procedure code: "${codeText ?? ''}"`);
       continue;
     }
@@ -286,14 +423,24 @@ function readLines(c: Candidate, report: Report): ClaimLine[] {
           const reason = normalizeText(reasons[k]).toUpperCase();
           const amount = parseMoney(amounts[k]!);
           if (!group || !CARC.test(reason) || amount === null || amount === undefined) {
-            report.miss(`lines[${n}].adjustments`, `not an adjustment: "${groups[k]} ${reasons[k]} ${amounts[k]}"`);
+            report.miss(
+              `lines[${n}].adjustments`,
+              `not an adjustment: "${groups[k]} ${reasons[k]} ${amounts[k]}"`,
+            );
             break;
           }
           adjustments.push({ group, reason, amountCents: amount });
         }
       }
     } else if (combinedCol !== undefined) {
-      adjustments = parseOrReport(report, `lines[${n}].adjustments`, at(combinedCol), parseAdjustments, 'adjustments with amounts') ?? [];
+      adjustments =
+        parseOrReport(
+          report,
+          `lines[${n}].adjustments`,
+          at(combinedCol),
+          parseAdjustments,
+          'adjustments with amounts',
+        ) ?? [];
     }
     const line: ClaimLine = {
       lineNumber: n,
@@ -325,7 +472,8 @@ function readLines(c: Candidate, report: Report): ClaimLine[] {
     }
     lines.push(line);
   }
-  if (lines.length === 0 && report.missing.length === 0) report.miss('lines', 'the service-line table has no rows');
+  if (lines.length === 0 && report.missing.length === 0)
+    report.miss('lines', 'the service-line table has no rows');
   return lines;
 }
 
@@ -351,7 +499,10 @@ export function readGeneric(root: ParentNode, options: GenericOptions = {}): Gen
     return { ok: false, missing: report.missing, notes: report.notes };
   }
   if (candidates.length > 1) {
-    report.miss('lines', `${candidates.length} tables look like service lines (${candidates.map((c) => describe(c.table)).join(', ')}): refusing to guess`);
+    report.miss(
+      'lines',
+      `${candidates.length} tables look like service lines (${candidates.map((c) => describeTable(c.table)).join(', ')}): refusing to guess`,
+    );
     return { ok: false, missing: report.missing, notes: report.notes };
   }
   const lineTable = candidates[0]!;
@@ -362,8 +513,14 @@ export function readGeneric(root: ParentNode, options: GenericOptions = {}): Gen
     }
   }
   const unknown = lineTable.headers.filter((h) => h !== '' && !COLUMN_BY_KEY.has(h));
-  if (unknown.length > 0) report.note(`columns not read: ${unknown.map((h) => `"${h}"`).join(', ')}`, Math.min(0.1, 0.02 * unknown.length));
-  report.note(`service lines from ${describe(lineTable.table)}, ${lineTable.columns.size} recognised columns`);
+  if (unknown.length > 0)
+    report.note(
+      `columns not read: ${unknown.map((h) => `"${h}"`).join(', ')}`,
+      Math.min(0.1, 0.02 * unknown.length),
+    );
+  report.note(
+    `service lines from ${describeTable(lineTable.table)}, ${lineTable.columns.size} recognised columns`,
+  );
   if (report.missing.length > 0) return { ok: false, missing: report.missing, notes: report.notes };
 
   const lines = readLines(lineTable, report);
@@ -376,7 +533,8 @@ export function readGeneric(root: ParentNode, options: GenericOptions = {}): Gen
   const dates = get('serviceDates', parseDateRange, 'a date or date range');
   const statusText = get('status', text, 'text');
   const pagePayer = get('payerName', text, 'text');
-  if (!claimNumber && !report.missing.some((m) => m.startsWith('claimNumber'))) report.miss('claimNumber', 'no labelled claim number');
+  if (!claimNumber && !report.missing.some((m) => m.startsWith('claimNumber')))
+    report.miss('claimNumber', 'no labelled claim number');
   const payerName = pagePayer ?? options.payerName;
   if (!payerName) report.miss('payerName', 'the page names no payer and none was given');
   else if (!pagePayer) report.note(`payer "${payerName}" given by the caller`, 0.05);
@@ -389,7 +547,8 @@ export function readGeneric(root: ParentNode, options: GenericOptions = {}): Gen
     ['paid', paid, linePaid],
   ] as const) {
     if (shown === undefined) report.note(`no ${name} total on the page to check the lines against`, 0.1);
-    else if (shown !== sum) report.miss(name, `claim total ${dollars(shown)} differs from the lines' ${dollars(sum)}`);
+    else if (shown !== sum)
+      report.miss(name, `claim total ${dollars(shown)} differs from the lines' ${dollars(sum)}`);
     else report.note(`${name} total ${dollars(shown)} matches the lines`);
   }
   if (report.missing.length > 0) return { ok: false, missing: report.missing, notes: report.notes };

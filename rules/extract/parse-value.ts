@@ -119,7 +119,10 @@ export function parseProcedure(text: string): Parsed<{ code: string; modifiers: 
   if (isEmptyText(s)) return undefined;
   // CPT is four digits and a digit or letter (99214, 0042T); HCPCS a letter and four digits (G0121).
   // Requiring the digits keeps words such as "TOTAL" from being read as codes.
-  const m = /^(\d{4}[A-Z0-9]|[A-Z]\d{4})(?:\s*[-: ,]\s*([A-Z0-9]{2}(?:\s*[-:, ]\s*[A-Z0-9]{2}){0,3}))?(?:\s+.*)?$/.exec(s);
+  const m =
+    /^(\d{4}[A-Z0-9]|[A-Z]\d{4})(?:\s*[-: ,]\s*([A-Z0-9]{2}(?:\s*[-:, ]\s*[A-Z0-9]{2}){0,3}))?(?:\s+.*)?$/.exec(
+      s,
+    );
   if (!m) return null;
   const modifiers = m[2] ? m[2].split(/[\s,:-]+/).filter(Boolean) : [];
   return { code: m[1]!, modifiers };

@@ -32,7 +32,9 @@ describe('the registry', () => {
     const ids = PORTAL_RULES.map((r) => r.id);
     expect(ids, 'keep PORTAL_RULES sorted by id').toEqual([...ids].sort());
     expect(new Set(ids).size, 'a rule is listed twice in PORTAL_RULES').toBe(ids.length);
-    expect(ids.sort(), 'every registered rule needs its own file rules/portals/<id>.ts').toEqual([...ruleFiles].sort());
+    expect(ids.sort(), 'every registered rule needs its own file rules/portals/<id>.ts').toEqual(
+      [...ruleFiles].sort(),
+    );
   });
 });
 
@@ -40,18 +42,26 @@ describe.each(PORTAL_RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule)
   it('parses with PortalRuleSchema and is plain JSON data', () => {
     const parsed = PortalRuleSchema.safeParse(rule);
     expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
-    expect(JSON.parse(JSON.stringify(rule)), 'rules are JSON: no RegExp, functions or undefined').toEqual(rule);
+    expect(JSON.parse(JSON.stringify(rule)), 'rules are JSON: no RegExp, functions or undefined').toEqual(
+      rule,
+    );
   });
 
   it('has the id of its file name', () => {
-    expect(existsSync(path.join(PORTALS_DIR, `${id}.ts`)), `rename the file to rules/portals/${id}.ts`).toBe(true);
+    expect(existsSync(path.join(PORTALS_DIR, `${id}.ts`)), `rename the file to rules/portals/${id}.ts`).toBe(
+      true,
+    );
   });
 
   it('has URL patterns that compile and examples without query strings', () => {
     for (const kind of rule.pageKinds) {
-      for (const p of kind.urlPatterns) expect(() => new RegExp(p), `${id}.${kind.kind}: bad pattern ${p}`).not.toThrow();
+      for (const p of kind.urlPatterns)
+        expect(() => new RegExp(p), `${id}.${kind.kind}: bad pattern ${p}`).not.toThrow();
       for (const ex of kind.examples) {
-        expect(new URL(ex).search, `${ex}: examples must not carry a query string (it can hold patient data)`).toBe('');
+        expect(
+          new URL(ex).search,
+          `${ex}: examples must not carry a query string (it can hold patient data)`,
+        ).toBe('');
       }
     }
   });
@@ -63,11 +73,15 @@ describe.each(PORTAL_RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule)
 });
 
 describe('page detection: positive and cross-negative', () => {
-  const cases = kinds.flatMap(({ rule, kind }) => kind.examples.map((url) => [rule.id, kind.kind, url] as const));
+  const cases = kinds.flatMap(({ rule, kind }) =>
+    kind.examples.map((url) => [rule.id, kind.kind, url] as const),
+  );
 
   it.each(cases)('%s %s example %s is detected as that kind', (id, kind, url) => {
     const found = detect(url, PORTAL_RULES);
-    expect(found && `${found.rule.id}.${found.kind.kind}`, `${url} should be ${id}.${kind}`).toBe(`${id}.${kind}`);
+    expect(found && `${found.rule.id}.${found.kind.kind}`, `${url} should be ${id}.${kind}`).toBe(
+      `${id}.${kind}`,
+    );
   });
 
   it.each(cases)('%s %s example %s matches no other kind of any rule', (id, kindName, url) => {
@@ -75,9 +89,10 @@ describe('page detection: positive and cross-negative', () => {
     for (const { rule, kind } of kinds) {
       if (rule.id === id && kind.kind === kindName) continue;
       const hit = kind.urlPatterns.find((p) => new RegExp(p).test(target));
-      expect(hit, `${url} (${id}.${kindName}) also matches ${rule.id}.${kind.kind} pattern ${hit}: tighten one of them`).toBe(
-        undefined,
-      );
+      expect(
+        hit,
+        `${url} (${id}.${kindName}) also matches ${rule.id}.${kind.kind} pattern ${hit}: tighten one of them`,
+      ).toBe(undefined);
     }
   });
 
@@ -101,14 +116,19 @@ describe('fixtures', () => {
     (id, kind) => {
       const dir = path.join(FIXTURE_ROOT, id);
       const prefix = `${kindFileName(kind)}--`;
-      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.html')) : [];
+      const files = existsSync(dir)
+        ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.html'))
+        : [];
       expect(
         files.length,
         `page kind ${kind} of ${id} has no fixture: add tests/fixtures/portals/${id}/${kindFileName(kind)}--<case>.html`,
       ).toBeGreaterThan(0);
       for (const f of files) {
         const expected = path.join(dir, f.replace(/\.html$/, '.expected.json'));
-        expect(existsSync(expected), `add ${path.relative(process.cwd(), expected)}: the extract() result, checked by hand`).toBe(true);
+        expect(
+          existsSync(expected),
+          `add ${path.relative(process.cwd(), expected)}: the extract() result, checked by hand`,
+        ).toBe(true);
       }
     },
   );
@@ -120,22 +140,30 @@ describe('fixtures', () => {
   );
 
   it.each(allFixtures)('%s starts with a comment saying where its shape comes from', (name, html) => {
-    expect(html.startsWith('<!--'), `${name}: start the file with <!-- Synthetic fixture. Shape: ... -->`).toBe(true);
+    expect(
+      html.startsWith('<!--'),
+      `${name}: start the file with <!-- Synthetic fixture. Shape: ... -->`,
+    ).toBe(true);
   });
 
   // Fixtures are synthetic and de-identified: no SSN-, MBI- or DOB-shaped strings.
   const SSN = /\b\d{3}-\d{2}-\d{4}\b/;
   // Medicare Beneficiary Identifier: 11 characters, letters without S L O I B Z, dashes optional (1EG4-TE5-MK73).
   const L = '[AC-HJKMNP-RT-Y]';
-  const MBI = new RegExp(`\\b[1-9]${L}[${L.slice(1, -1)}0-9]\\d-?${L}[${L.slice(1, -1)}0-9]\\d-?${L}{2}\\d{2}\\b`);
-  const DOB = /(\bDOB\b|date of birth|birth ?date)[^\n]{0,120}?\b(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})\b/i;
+  const MBI = new RegExp(
+    `\\b[1-9]${L}[${L.slice(1, -1)}0-9]\\d-?${L}[${L.slice(1, -1)}0-9]\\d-?${L}{2}\\d{2}\\b`,
+  );
+  const DOB =
+    /(\bDOB\b|date of birth|birth ?date)[^\n]{0,120}?\b(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})\b/i;
 
   it('the PHI patterns catch what they are meant to catch', () => {
     expect(SSN.test('SSN 123-45-6789')).toBe(true);
     expect(MBI.test('MBI 1EG4-TE5-MK73')).toBe(true);
     expect(MBI.test('1EG4TE5MK73')).toBe(true);
     expect(DOB.test('<dt>Date of Birth</dt><dd>01/02/1960</dd>')).toBe(true);
-    expect(MBI.test('U26110400017') || SSN.test('PA-100234') || DOB.test('Dates of Service 10/06/2026')).toBe(false);
+    expect(MBI.test('U26110400017') || SSN.test('PA-100234') || DOB.test('Dates of Service 10/06/2026')).toBe(
+      false,
+    );
   });
 
   it.each(allFixtures)('%s holds no SSN-, MBI- or DOB-like strings', (name, html) => {

@@ -5,7 +5,7 @@ import { extract } from '../../../../rules/extract/extract';
 import { COLUMN_SYNONYMS, headerKey, readGeneric } from '../../../../rules/extract/generic';
 import { parseMoney } from '../../../../rules/extract/parse-value';
 import type { Claim, ClaimLine } from '../../../../rules/model';
-import { type PortalFixture, fixtureDocument, portalFixtures } from './portal-fixtures';
+import { fixtureDocument, type PortalFixture, portalFixtures } from './portal-fixtures';
 
 /**
  * Layout changes a portal might ship, applied to every readable fixture: the readers never throw,
@@ -22,17 +22,38 @@ type Mutation =
   | { op: 'money'; format: number }
   | { op: 'removeTable' };
 
-const noiseWord = fc.constantFrom('lorem', 'ipsum', '$12.34', '99', 'Note', '(5.00)', 'claim', '2026', 'CO-45', 'N130');
+const noiseWord = fc.constantFrom(
+  'lorem',
+  'ipsum',
+  '$12.34',
+  '99',
+  'Note',
+  '(5.00)',
+  'claim',
+  '2026',
+  'CO-45',
+  'N130',
+);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('drop' as const), at: fc.nat(20) }),
   fc.record({ op: fc.constant('move' as const), at: fc.nat(20), to: fc.nat(20) }),
-  fc.record({ op: fc.constant('rename' as const), at: fc.nat(20), text: fc.constantFrom('Zqx', 'Misc', 'Col 7', 'Info') }),
+  fc.record({
+    op: fc.constant('rename' as const),
+    at: fc.nat(20),
+    text: fc.constantFrom('Zqx', 'Misc', 'Col 7', 'Info'),
+  }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(20) }),
-  fc.record({ op: fc.constant('noise' as const), at: fc.nat(20), text: fc.array(noiseWord, { maxLength: 6 }).map((w) => w.join(' ')) }),
+  fc.record({
+    op: fc.constant('noise' as const),
+    at: fc.nat(20),
+    text: fc.array(noiseWord, { maxLength: 6 }).map((w) => w.join(' ')),
+  }),
   fc.record({ op: fc.constant('money' as const), format: fc.nat(3) }),
   fc.constant({ op: 'removeTable' as const }),
 );
-const benign: fc.Arbitrary<Mutation> = mutation.filter((m) => m.op === 'move' || m.op === 'noise' || m.op === 'money');
+const benign: fc.Arbitrary<Mutation> = mutation.filter(
+  (m) => m.op === 'move' || m.op === 'noise' || m.op === 'money',
+);
 
 const MONEY_TEXT = /^(USD )?\$?[\d,]*\d\.\d{1,2}$/;
 
@@ -51,7 +72,8 @@ function fieldsOfHeader(f: PortalFixture, header: string): string[] {
   for (const [field, col] of Object.entries(f.kind.lines?.columns ?? {})) {
     if (col && 'header' in col && col.header.some((h) => h.toLowerCase() === key)) out.add(field);
   }
-  for (const [field, words] of Object.entries(COLUMN_SYNONYMS)) if (words.includes(headerKey(header))) out.add(field);
+  for (const [field, words] of Object.entries(COLUMN_SYNONYMS))
+    if (words.includes(headerKey(header))) out.add(field);
   if (['groupCode', 'reasonCodes', 'adjustmentAmount'].some((x) => out.has(x))) out.add('adjustments');
   if (out.has('code')) out.add('modifiers');
   return [...out];
@@ -68,7 +90,9 @@ function apply(f: PortalFixture, mutations: Mutation[]): Applied {
   for (const m of mutations) {
     const shape = f.kind.lines ? readTableShape(doc, f.kind.lines) : undefined;
     if (m.op === 'noise') {
-      const spots = Array.from(doc.body.querySelectorAll('main, section, dl, p, div')).filter((el) => !shape?.table.contains(el));
+      const spots = Array.from(doc.body.querySelectorAll('main, section, dl, p, div')).filter(
+        (el) => !shape?.table.contains(el),
+      );
       const spot = spots[m.at % Math.max(1, spots.length)] ?? doc.body;
       const p = doc.createElement('p');
       p.textContent = m.text;
@@ -96,7 +120,9 @@ function apply(f: PortalFixture, mutations: Mutation[]): Applied {
       continue;
     }
     const isGrid = shape.table.tagName !== 'TABLE';
-    const headerCells = Array.from(shape.table.querySelectorAll(isGrid ? '[role="columnheader"]' : 'thead th, thead td'));
+    const headerCells = Array.from(
+      shape.table.querySelectorAll(isGrid ? '[role="columnheader"]' : 'thead th, thead td'),
+    );
     if (headerCells.length === 0) continue;
     const i = m.at % headerCells.length;
     const header = headerCells[i]!;
@@ -128,7 +154,13 @@ function apply(f: PortalFixture, mutations: Mutation[]): Applied {
   return { doc, lost };
 }
 
-const OPTIONAL_MONEY = ['allowedCents', 'deductibleCents', 'coinsuranceCents', 'copayCents', 'patientResponsibilityCents'] as const;
+const OPTIONAL_MONEY = [
+  'allowedCents',
+  'deductibleCents',
+  'coinsuranceCents',
+  'copayCents',
+  'patientResponsibilityCents',
+] as const;
 const SOURCE: Record<(typeof OPTIONAL_MONEY)[number], string> = {
   allowedCents: 'allowed',
   deductibleCents: 'deductible',
@@ -158,8 +190,12 @@ function misattributions(got: Claim, want: Claim, lost: Set<string>): string[] {
     if (!same(g.adjustments, w.adjustments) && !(lost.has('adjustments') && g.adjustments.length === 0)) {
       bad.push(`${at}.adjustments ${JSON.stringify(g.adjustments)}`);
     }
-    if (!same(g.remarks, w.remarks) && !(lost.has('remarks') && g.remarks.length === 0)) bad.push(`${at}.remarks`);
-    if (!same(g.modifiers, w.modifiers) && !(lost.has('modifiers') && g.modifiers.every((x) => w.modifiers.includes(x)))) {
+    if (!same(g.remarks, w.remarks) && !(lost.has('remarks') && g.remarks.length === 0))
+      bad.push(`${at}.remarks`);
+    if (
+      !same(g.modifiers, w.modifiers) &&
+      !(lost.has('modifiers') && g.modifiers.every((x) => w.modifiers.includes(x)))
+    ) {
       bad.push(`${at}.modifiers ${g.modifiers}`);
     }
     if (g.units !== w.units && !(lost.has('units') && g.units === 1)) bad.push(`${at}.units ${g.units}`);
@@ -171,7 +207,8 @@ function misattributions(got: Claim, want: Claim, lost: Set<string>): string[] {
 }
 
 const readable = portalFixtures().filter(
-  (f) => (f.kind.kind === 'claimDetail' || f.kind.kind === 'remittance') && (f.expected as { ok: boolean }).ok,
+  (f) =>
+    (f.kind.kind === 'claimDetail' || f.kind.kind === 'remittance') && (f.expected as { ok: boolean }).ok,
 );
 // PROPERTY_RUNS=500 for a deeper search before changing the engine.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 30);

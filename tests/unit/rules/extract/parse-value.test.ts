@@ -31,12 +31,22 @@ describe('parseMoney', () => {
     ['$1,000,000.00', 100000000],
   ])('%s → %i cents', (text, cents) => expect(parseMoney(text)).toBe(cents));
 
-  it.each([['-'], ['N/A'], [''], ['—'], ['none']])('%j is empty', (text) => expect(parseMoney(text)).toBeUndefined());
-
-  it.each([['1,23.45'], ['$12.345'], ['(12.00'], ['12.00)'], ['abc'], ['$'], ['12 00'], ['1.2.3'], ['$12.00 USD'], ['CO-45']])(
-    '%j is rejected, not guessed',
-    (text) => expect(parseMoney(text)).toBeNull(),
+  it.each([['-'], ['N/A'], [''], ['—'], ['none']])('%j is empty', (text) =>
+    expect(parseMoney(text)).toBeUndefined(),
   );
+
+  it.each([
+    ['1,23.45'],
+    ['$12.345'],
+    ['(12.00'],
+    ['12.00)'],
+    ['abc'],
+    ['$'],
+    ['12 00'],
+    ['1.2.3'],
+    ['$12.00 USD'],
+    ['CO-45'],
+  ])('%j is rejected, not guessed', (text) => expect(parseMoney(text)).toBeNull());
 });
 
 describe('parseDate and parseDateRange', () => {
@@ -59,22 +69,42 @@ describe('parseDate and parseDateRange', () => {
     ['10/06/2026', ['2026-10-06', '2026-10-06']],
   ])('range %s', (text, range) => expect(parseDateRange(text)).toEqual(range));
 
-  it('refuses a range that ends before it starts', () => expect(parseDateRange('10/08/2026 - 10/06/2026')).toBeNull());
+  it('refuses a range that ends before it starts', () =>
+    expect(parseDateRange('10/08/2026 - 10/06/2026')).toBeNull());
 });
 
 describe('parseAdjustments', () => {
   it.each([
-    ['CO-45: $121.60; PR-2: $25.68', [{ group: 'CO', reason: '45', amountCents: 12160 }, { group: 'PR', reason: '2', amountCents: 2568 }]],
-    ['CO 45 121.60 | PR 2 25.68', [{ group: 'CO', reason: '45', amountCents: 12160 }, { group: 'PR', reason: '2', amountCents: 2568 }]],
-    ['CO45 121.60 PR2 25.68', [{ group: 'CO', reason: '45', amountCents: 12160 }, { group: 'PR', reason: '2', amountCents: 2568 }]],
+    [
+      'CO-45: $121.60; PR-2: $25.68',
+      [
+        { group: 'CO', reason: '45', amountCents: 12160 },
+        { group: 'PR', reason: '2', amountCents: 2568 },
+      ],
+    ],
+    [
+      'CO 45 121.60 | PR 2 25.68',
+      [
+        { group: 'CO', reason: '45', amountCents: 12160 },
+        { group: 'PR', reason: '2', amountCents: 2568 },
+      ],
+    ],
+    [
+      'CO45 121.60 PR2 25.68',
+      [
+        { group: 'CO', reason: '45', amountCents: 12160 },
+        { group: 'PR', reason: '2', amountCents: 2568 },
+      ],
+    ],
     ['CO-197 1,450.00', [{ group: 'CO', reason: '197', amountCents: 145000 }]],
     ['OA-23: (10.00)', [{ group: 'OA', reason: '23', amountCents: -1000 }]],
     ['PI-B7 $5.00', [{ group: 'PI', reason: 'B7', amountCents: 500 }]],
     ['', []],
   ])('%j', (text, adjustments) => expect(parseAdjustments(text)).toEqual(adjustments));
 
-  it.each([['CO-45'], ['CO-45: $121.60; see notes'], ['XX-45 $1.00']])('%j has no attributable amount → null', (text) =>
-    expect(parseAdjustments(text)).toBeNull(),
+  it.each([['CO-45'], ['CO-45: $121.60; see notes'], ['XX-45 $1.00']])(
+    '%j has no attributable amount → null',
+    (text) => expect(parseAdjustments(text)).toBeNull(),
   );
 
   it.each([
@@ -95,7 +125,9 @@ describe('procedure codes and modifiers', () => {
     ['0042T', { code: '0042T', modifiers: [] }],
   ])('%s', (text, parsed) => expect(parseProcedure(text)).toEqual(parsed));
 
-  it.each([['9921'], ['Total'], ['NOTES'], ['$250.00']])('%j is not a procedure code', (text) => expect(parseProcedure(text)).toBeNull());
+  it.each([['9921'], ['Total'], ['NOTES'], ['$250.00']])('%j is not a procedure code', (text) =>
+    expect(parseProcedure(text)).toBeNull(),
+  );
 
   it.each([
     ['25, 59', ['25', '59']],
@@ -105,7 +137,9 @@ describe('procedure codes and modifiers', () => {
     ['-', []],
   ])('modifiers %j', (text, mods) => expect(parseModifiers(text)).toEqual(mods));
 
-  it.each([['RTX'], ['1, 2, 3, 4, 5']])('modifiers %j rejected', (text) => expect(parseModifiers(text)).toBeNull());
+  it.each([['RTX'], ['1, 2, 3, 4, 5']])('modifiers %j rejected', (text) =>
+    expect(parseModifiers(text)).toBeNull(),
+  );
 });
 
 describe('remarks, units, digits', () => {

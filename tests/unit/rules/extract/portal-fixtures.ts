@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PageKindName, PageKindRule, PortalRule } from '../../../../rules/portals/schema';
 import { PORTAL_RULES } from '../../../../rules/portals/registry';
+import type { PageKindName, PageKindRule, PortalRule } from '../../../../rules/portals/schema';
 import { parseHtml } from '../../../../scripts/lib/dom';
 
 export const FIXTURE_ROOT = path.resolve(import.meta.dirname, '../../../fixtures/portals');
@@ -27,7 +27,8 @@ export function portalFixtures(): PortalFixture[] {
   const out: PortalFixture[] = [];
   for (const id of readdirSync(FIXTURE_ROOT).sort()) {
     const rule = PORTAL_RULES.find((r) => r.id === id);
-    if (!rule) throw new Error(`tests/fixtures/portals/${id} has no rule with that id in rules/portals/registry.ts`);
+    if (!rule)
+      throw new Error(`tests/fixtures/portals/${id} has no rule with that id in rules/portals/registry.ts`);
     for (const file of readdirSync(path.join(FIXTURE_ROOT, id)).sort()) {
       if (!file.endsWith('.html')) continue;
       const kindPart = file.split('--')[0];
@@ -42,7 +43,9 @@ export function portalFixtures(): PortalFixture[] {
         htmlPath,
         expectedPath,
         html: readFileSync(htmlPath, 'utf8'),
-        expected: existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : { ok: true, kind: 'form' },
+        expected: existsSync(expectedPath)
+          ? JSON.parse(readFileSync(expectedPath, 'utf8'))
+          : { ok: true, kind: 'form' },
       });
     }
   }
@@ -50,3 +53,9 @@ export function portalFixtures(): PortalFixture[] {
 }
 
 export const fixtureDocument = (f: PortalFixture): Document => parseHtml(f.html);
+
+/** Closes a parsed page's happy-dom window: property tests parse thousands and would run out of memory. */
+export function closeDocument(doc: Document): void {
+  const view = doc.defaultView as unknown as { happyDOM?: { close?: () => Promise<void> } } | null;
+  void view?.happyDOM?.close?.().catch(() => undefined);
+}

@@ -17,10 +17,13 @@ describe('portalMatches', () => {
     );
   });
 
-  it.each(DEMO_PORTALS.map((p) => [p.origin] as const))('the demo origin %s is covered by a rule', (origin) => {
-    const url = new URL(`${origin}/any/page`);
-    expect(portalMatches().some((p) => matchPatternMatches(p, url))).toBe(true);
-  });
+  it.each(DEMO_PORTALS.map((p) => [p.origin] as const))(
+    'the demo origin %s is covered by a rule',
+    (origin) => {
+      const url = new URL(`${origin}/any/page`);
+      expect(portalMatches().some((p) => matchPatternMatches(p, url))).toBe(true);
+    },
+  );
 });
 
 describe('demo portals serve every page kind example of their rule', () => {
