@@ -1,0 +1,80 @@
+/**
+ * `npx tsx scripts/bench/extract.ts`: times the portal readers in happy-dom. Budgets (issue "Read
+ * every major payer portal"): content-script start-up on a portal page with nothing to read < 2 ms,
+ * extracting a 500-line remittance < 25 ms. happy-dom is slower than Chromium, so a pass here is a
+ * conservative signal.
+ */
+import { pathToFileURL } from 'node:url';
+import { detect } from '../../rules/extract/detect';
+import { extract, isReady } from '../../rules/extract/extract';
+import { readGeneric } from '../../rules/extract/generic';
+import { PORTAL_RULES } from '../../rules/portals/registry';
+import { renderHumana } from '../demo-portal/humana';
+import { parseHtml } from '../lib/dom';
+
+const LINES = 500;
+
+/** The Humana demo remittance with its line table grown to `lines` rows (and totals to match). */
+function bigRemittance(lines: number): string {
+  const html = renderHumana('/payments/remittance/H26110400017');
+  if (!html) throw new Error('the Humana demo remittance is missing');
+  const row =
+    '<tr><td>10/06/2026</td><td>99214 25</td><td>1</td><td>250.00</td><td>128.40</td><td>0.00</td><td>25.68</td><td>0.00</td><td>CO45 121.60 PR2 25.68</td><td>N381</td><td>102.72</td></tr>';
+  const total = (cents: number) => (cents / 100).toFixed(2);
+  return html
+    .replace(/<tbody>[\s\S]*?<\/tbody>/, `<tbody>${row.repeat(lines)}</tbody>`)
+    .replace(/<dt>Total Billed<\/dt><dd>[^<]*<\/dd>/, `<dt>Total Billed</dt><dd>${total(25000 * lines)}</dd>`)
+    .replace(/<dt>Total Paid<\/dt><dd>[^<]*<\/dd>/, `<dt>Total Paid</dt><dd>${total(10272 * lines)}</dd>`);
+}
+
+function time(label: string, runs: number, fn: () => unknown): number {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  console.log(
+    `${label.padEnd(58)} median ${median.toFixed(3)} ms  (min ${samples[0]!.toFixed(3)}, max ${samples.at(-1)!.toFixed(3)})`,
+  );
+  return median;
+}
+
+export function main(): void {
+  const rule = PORTAL_RULES.find((r) => r.id === 'humana')!;
+  const kind = rule.pageKinds.find((k) => k.kind === 'remittance')!;
+  const doc = parseHtml(bigRemittance(LINES));
+  const check = extract(rule, kind, doc);
+  if (!check.ok || check.kind !== 'claim' || check.claim.lines.length !== LINES) {
+    throw new Error(`the benchmark page did not read: ${JSON.stringify(check).slice(0, 300)}`);
+  }
+  const generic = readGeneric(doc, { payerName: 'Humana' });
+  if (!generic.ok || generic.claim.lines.length !== LINES)
+    throw new Error('the generic reader did not read the page');
+
+  const quiet = parseHtml(
+    renderHumana('/claims/inquiry/H26110400017')!.replace(/<table[\s\S]*<\/table>/, ''),
+  );
+  console.log(`OON Guard extraction benchmark (happy-dom, ${LINES}-line remittance)`);
+  const startup = time('start-up: detect() on a portal URL with nothing to read', 200, () =>
+    detect('https://provider.humana.com/coverage-claims/overview', PORTAL_RULES),
+  );
+  time('start-up: detect() + isReady() on a claim page not yet rendered', 200, () => {
+    const found = detect('https://provider.humana.com/claims/inquiry/H1', PORTAL_RULES);
+    return found && isReady(quiet, found.kind);
+  });
+  const ruleMs = time(`extract(): ${LINES}-line remittance`, 20, () => extract(rule, kind, doc));
+  const genericMs = time(`readGeneric(): ${LINES}-line remittance`, 20, () =>
+    readGeneric(doc, { payerName: 'Humana' }),
+  );
+  const verdict = (ms: number, budget: number) =>
+    ms < budget ? `ok (< ${budget} ms)` : `OVER BUDGET (${budget} ms)`;
+  console.log(
+    `start-up ${verdict(startup, 2)}; extract ${verdict(ruleMs, 25)}; generic ${verdict(genericMs, 25)}`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
