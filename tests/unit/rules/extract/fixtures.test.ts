@@ -24,3 +24,21 @@ describe('claim lists keep every row and make unpaid rows recognisable', () => {
     for (const c of denied) expect(c.paidCents).toBe(0);
   });
 });
+
+describe('the rule engine refuses to guess between columns', () => {
+  it('two columns headed like the paid column make the page unreadable, named', () => {
+    const f = fixtures.find((x) => x.name === 'uhc/claim-detail--redesign-nsa')!;
+    const doc = fixtureDocument(f);
+    const allowed = Array.from(doc.querySelectorAll('thead th')).find(
+      (th) => th.textContent === 'Allowed Amount',
+    )!;
+    allowed.textContent = 'Paid to Provider';
+    const result = extract(f.rule, f.kind, doc);
+    expect(result).toMatchObject({
+      ok: false,
+      missing: [
+        expect.stringMatching(/^lines\.paid: 2 columns match \("paid to provider" and "paid to provider"\)/),
+      ],
+    });
+  });
+});
