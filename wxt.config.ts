@@ -5,6 +5,8 @@ import { portalMatches } from './rules/portals/registry';
 // through optional_host_permissions, never "<all_urls>" at install (issue 4).
 export default defineConfig({
   imports: false,
+  // Parallel work on one machine builds into separate folders (OON_OUT_DIR); the default is .output.
+  outDir: process.env.OON_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'OON Guard',
     description:
@@ -22,6 +24,12 @@ export default defineConfig({
     host_permissions: portalMatches(),
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'OON Guard' },
+    commands: {
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Open the OON Guard side panel',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'oon-guard@example.org' } } }
       : {}),

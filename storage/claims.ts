@@ -1,4 +1,5 @@
 import { type Claim, type ClaimScore, type ClaimSource, claimKey } from '../rules/model';
+import type { ClaimNotes } from '../rules/score';
 import type { ClaimRecord, OonDatabase } from './db';
 
 function sameSource(a: ClaimSource, b: ClaimSource): boolean {
@@ -15,8 +16,25 @@ export function mergeClaims(older: Claim, newer: Claim): Claim {
   return merged;
 }
 
-function toRecord(claim: Claim, sources: ClaimSource[], score: ClaimScore | null, now: string): ClaimRecord {
+/** The biller's own state on a record, which a new read or re-score must never drop. */
+function kept(before: ClaimRecord | undefined): Partial<ClaimRecord> {
+  if (!before) return { worklistStatus: 'open' };
+  const out: Partial<ClaimRecord> = { worklistStatus: before.worklistStatus ?? 'open' };
+  if (before.worklistStatusAt) out.worklistStatusAt = before.worklistStatusAt;
+  if (before.recoveredCents !== undefined) out.recoveredCents = before.recoveredCents;
+  if (before.notes) out.notes = before.notes;
+  return out;
+}
+
+function toRecord(
+  claim: Claim,
+  sources: ClaimSource[],
+  score: ClaimScore | null,
+  now: string,
+  before?: ClaimRecord,
+): ClaimRecord {
   return {
+    ...kept(before),
     key: claimKey(claim.claimNumber),
     claim,
     sources,
@@ -46,7 +64,7 @@ const CHUNK = 2000;
 export async function saveClaims(
   db: OonDatabase,
   reads: { claim: Claim; source: ClaimSource }[],
-  score: (claim: Claim) => ClaimScore,
+  score: (claim: Claim, notes?: ClaimNotes) => ClaimScore,
   now: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ClaimRecord[]> {
@@ -68,7 +86,7 @@ export async function saveClaims(
         const merged = before ? mergeClaims(before.claim, claim) : claim;
         const sources = before ? before.sources.filter((s) => !sameSource(s, source)) : [];
         sources.push(source);
-        byKey.set(key, toRecord(merged, sources, score(merged), now));
+        byKey.set(key, toRecord(merged, sources, score(merged, before?.notes), now, before));
         touched.add(key);
       });
       await db.claims.bulkPut([...touched].map((k) => byKey.get(k)!));
@@ -81,12 +99,12 @@ export async function saveClaims(
 /** Re-scores every stored claim, e.g. after a schedule or policy change. */
 export async function rescoreAll(
   db: OonDatabase,
-  score: (claim: Claim) => ClaimScore,
+  score: (claim: Claim, notes?: ClaimNotes) => ClaimScore,
   now: string,
 ): Promise<number> {
   return db.transaction('rw', db.claims, async () => {
     const all = await db.claims.toArray();
-    await db.claims.bulkPut(all.map((r) => toRecord(r.claim, r.sources, score(r.claim), now)));
+    await db.claims.bulkPut(all.map((r) => toRecord(r.claim, r.sources, score(r.claim, r.notes), now, r)));
     return all.length;
   });
 }

@@ -1,9 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Claim, ClaimScore, ClaimSource, FlagKind } from '../rules/model';
+import type { PortalRule } from '../rules/portals/schema';
 import type { GpciRow, RvuRow } from '../rules/pricing/medicare-pfs';
 import type { FeeSchedule } from '../rules/pricing/schedule';
 import type { UcrTable } from '../rules/pricing/ucr';
+import type { ClaimNotes } from '../rules/score';
 import { addBenchmarks } from './migrations/0002-add-benchmarks';
+import { addAppealsAuditTaughtRules } from './migrations/0003-add-appeals-audit-taught-rules';
 
 /** One claim as stored: the merged claim, every place it was read, and its latest score. */
 export interface ClaimRecord {
@@ -19,6 +22,65 @@ export interface ClaimRecord {
   flagKinds: FlagKind[];
   shortfallCents: number;
   paidDate: string;
+  updatedAt: string;
+  /** Where the biller has the claim in the worklist; kept when the claim is read again. */
+  worklistStatus?: WorklistStatus;
+  worklistStatusAt?: string;
+  /** Money recovered on appeal, from the appeal outcomes. */
+  recoveredCents?: number;
+  /** What the biller recorded (NSA mark, open negotiation notice date); kept across reads. */
+  notes?: ClaimNotes;
+}
+
+export type WorklistStatus = 'open' | 'appealed' | 'resolved';
+
+export const APPEAL_STATUSES = ['draft', 'sent', 'in-review', 'won', 'partly-won', 'lost'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+/** One appeal or dispute followed to the money. */
+export interface AppealRecord {
+  id: string;
+  claimKey: string;
+  templateId: string;
+  status: AppealStatus;
+  sentDate?: string;
+  channel?: 'portal' | 'fax' | 'mail' | 'email' | 'phone';
+  followUpDate?: string;
+  /** What the appeal pursued and what came back. */
+  disputedCents: number;
+  recoveredCents?: number;
+  outcomeDate?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A local record of what left the extension or changed data; never patient values. */
+export interface AuditRecord {
+  id?: number;
+  at: string;
+  action:
+    | 'export'
+    | 'copy'
+    | 'fill'
+    | 'print'
+    | 'purge'
+    | 'delete-all'
+    | 'backup'
+    | 'restore'
+    | 'import'
+    | 'lock'
+    | 'unlock';
+  /** Counts and kinds only, e.g. "worklist CSV, 42 claims". */
+  detail: string;
+}
+
+/** A rule the biller taught for a portal without a built-in one. */
+export interface TaughtRuleRecord {
+  id: string;
+  /** https origin the rule is for. */
+  origin: string;
+  rule: PortalRule;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -55,6 +117,9 @@ export type BenchmarkRecord =
   | { id: 'ucr'; table: UcrTable; importedAt: string };
 
 export type OonDatabase = Dexie & {
+  appeals: EntityTable<AppealRecord, 'id'>;
+  auditLog: EntityTable<AuditRecord, 'id'>;
+  taughtRules: EntityTable<TaughtRuleRecord, 'id'>;
   benchmarks: EntityTable<BenchmarkRecord, 'id'>;
   claims: EntityTable<ClaimRecord, 'key'>;
   schedules: EntityTable<FeeSchedule, 'id'>;
@@ -77,5 +142,6 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
     settings: '&key',
   });
   addBenchmarks(db);
+  addAppealsAuditTaughtRules(db);
   return db;
 }

@@ -1,7 +1,7 @@
 import type { Claim, ClaimScore } from '../rules/model';
 import { buildHistoryIndex } from '../rules/pricing/history';
 import { indexSchedule } from '../rules/pricing/schedule';
-import { type ScoringContext, scoreClaim } from '../rules/score';
+import { type ClaimNotes, type ScoringContext, scoreClaim } from '../rules/score';
 import { loadMedicare, loadUcr } from './benchmarks';
 import type { OonDatabase } from './db';
 import { schedulesInOrder } from './schedules';
@@ -37,7 +37,10 @@ export async function loadScoringContext(db: OonDatabase, asOf: string): Promise
   };
 }
 
-export async function loadScorer(db: OonDatabase, asOf: string): Promise<(claim: Claim) => ClaimScore> {
+export async function loadScorer(
+  db: OonDatabase,
+  asOf: string,
+): Promise<(claim: Claim, notes?: ClaimNotes) => ClaimScore> {
   const ctx = await loadScoringContext(db, asOf);
-  return (claim) => scoreClaim(claim, ctx);
+  return (claim, notes) => scoreClaim(claim, ctx, notes);
 }

@@ -65,6 +65,20 @@ export interface ProtocolMap {
   reportUnreadablePage(data: ReportUnreadablePage): SaveResult;
   /** Content script → background: a dispute form is on screen. */
   reportFormPage(data: ReportFormPage): SaveResult;
+  /** Side panel → content script of a tab: start the teach-mode picker on that page. */
+  startTeachMode(data: undefined): { ok: boolean; error?: string };
+  /** Content script → background: rules the biller taught for this origin (validated there). */
+  getTaughtRules(data: { origin: string }): { rules: unknown[] };
+  /** Content script → background: save a rule the biller just taught (parsed with PortalRuleSchema). */
+  saveTaughtRule(data: { rule: unknown }): SaveResult;
+  /** Background → content script: read the page again (context menu, shortcut). */
+  readPageAgain(data: undefined): { ok: boolean };
+  /** Extension page → background: lock state of the patient-data encryption. */
+  lockState(data: undefined): { enabled: boolean; locked: boolean };
+  /** Extension page → background: unlock with the passphrase (kept in memory only). */
+  unlock(data: { passphrase: string }): { ok: boolean; error?: string };
+  /** Extension page → background: lock now. */
+  lock(data: undefined): { ok: boolean };
   /** Extension page → content script: fill the dispute form in that frame with the appeal. */
   fillAppealForm(data: FillAppealForm): { ok: boolean; error?: string; filled?: string[] };
   /** Extension page → background: the active schedule or policies changed; re-score stored claims. */

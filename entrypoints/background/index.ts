@@ -3,7 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { z } from 'zod';
 import { openDatabase } from '../../storage/db';
 import { onMessage } from '../../utils/messaging';
-import { createHandlers } from './service';
+import { createLockHandlers } from './lock';
+import { installMenus } from './menus';
+import { installReminders } from './reminders';
+import { type BackgroundEnv, createHandlers } from './service';
+import { createTeachHandlers } from './teach';
 
 z.config({ jitless: true });
 
@@ -13,7 +17,7 @@ function localDate(d = new Date()): string {
 
 export default defineBackground(() => {
   const db = openDatabase();
-  const handlers = createHandlers({
+  const env: BackgroundEnv = {
     db,
     runtimeId: browser.runtime.id,
     today: () => localDate(),
@@ -26,10 +30,14 @@ export default defineBackground(() => {
       const perms = await browser.permissions.getAll();
       return (perms.origins ?? []).map((o) => o.replace(/\/\*$/, '')).filter((o) => o.startsWith('https://'));
     },
-  });
+  };
+  // One handler per message; each module validates its own senders and payloads.
+  const handlers = { ...createHandlers(env), ...createTeachHandlers(env), ...createLockHandlers(env) };
   for (const [type, handler] of Object.entries(handlers)) {
     onMessage(type as keyof typeof handlers, (message) => handler(message.data, message.sender) as never);
   }
+  installMenus();
+  installReminders(env);
   browser.tabs.onRemoved.addListener((tabId) => {
     void db.pageReads.delete(tabId);
   });

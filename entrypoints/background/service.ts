@@ -30,6 +30,14 @@ export interface BackgroundEnv {
 
 export class MessageRejected extends Error {}
 
+/** Messages this module handles; teach.ts and lock.ts handle theirs, content scripts the rest. */
+type BackgroundMessage =
+  | 'saveScrapedClaim'
+  | 'saveClaimList'
+  | 'reportUnreadablePage'
+  | 'reportFormPage'
+  | 'rescoreClaims';
+
 function urlOf(s: string | undefined): URL | undefined {
   try {
     return s ? new URL(s) : undefined;
@@ -205,6 +213,6 @@ export function createHandlers(env: BackgroundEnv) {
       return { ok: true, count: await rescoreAll(env.db, scorer, env.now()) };
     },
   } satisfies {
-    [K in Exclude<keyof ProtocolMap, 'fillAppealForm'>]: (data: unknown, sender: Sender) => Promise<unknown>;
+    [K in BackgroundMessage & keyof ProtocolMap]: (data: unknown, sender: Sender) => Promise<unknown>;
   };
 }

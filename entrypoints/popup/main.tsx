@@ -55,6 +55,9 @@ function App() {
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Settings
         </a>
+        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
+          Worklist and reports
+        </a>
       </p>
     </main>
   );

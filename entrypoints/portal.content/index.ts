@@ -6,6 +6,7 @@ import { PORTAL_RULES, portalMatches } from '../../rules/portals/registry';
 import { FillAppealFormSchema, onMessage, sendMessage } from '../../utils/messaging';
 import { fillDisputeForm } from './fill';
 import { PortalReader } from './reader';
+import { installTeachMode } from './teach';
 
 z.config({ jitless: true });
 
@@ -42,7 +43,21 @@ export default defineContentScript({
       return fillDisputeForm(window, page.kind, parsed.data);
     });
     ctx.onInvalidated(removeFill);
-    ctx.addEventListener(window, 'wxt:locationchange', () => reader.check());
+    const removeReadAgain = onMessage('readPageAgain', (message) => {
+      if (message.sender.id !== browser.runtime.id) return { ok: false };
+      reader.reset();
+      reader.check();
+      return { ok: true };
+    });
+    ctx.onInvalidated(removeReadAgain);
+    const removeTeach = onMessage('startTeachMode', (message) =>
+      message.sender.id === browser.runtime.id
+        ? installTeachMode(ctx, window)
+        : { ok: false, error: 'not from OON Guard' },
+    );
+    ctx.onInvalidated(removeTeach);
+    // The Navigation API fires before history.pushState commits the URL: read the destination from the event.
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => reader.check(e.newUrl.href));
     ctx.addEventListener(window, 'hashchange', () => reader.check());
     ctx.onInvalidated(() => reader.stop());
   },

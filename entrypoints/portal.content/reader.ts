@@ -32,8 +32,7 @@ export class PortalReader {
   constructor(private readonly env: ReaderEnv) {}
 
   /** Call on start and on every location change. */
-  check(): void {
-    const href = this.env.window.location.href;
+  check(href: string = this.env.window.location.href): void {
     const detected = detect(href, this.env.rules);
     const key = detected ? `${detected.rule.id}|${detected.kind.kind}|${href.split('?')[0]}` : '';
     if (key === this.lastKey) return;
@@ -41,6 +40,12 @@ export class PortalReader {
     this.lastKey = key;
     if (!detected) return;
     this.waitAndRead(detected.rule, detected.kind, href);
+  }
+
+  /** Forget what was read, so the next check reads the page again. */
+  reset(): void {
+    this.stop();
+    this.lastKey = '';
   }
 
   stop(): void {

@@ -170,6 +170,9 @@ function App() {
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Fee schedules and settings
         </a>
+        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
+          Worklist and reports
+        </a>
       </p>
     </main>
   );

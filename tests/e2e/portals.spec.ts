@@ -79,10 +79,6 @@ test('UHC claim list → claim details by history.pushState is read once per URL
   extensionPage,
   tabIdOf,
 }) => {
-  // Fails until entrypoints/portal.content/index.ts defers reader.check() past WXT's
-  // wxt:locationchange: with the Navigation API it fires before pushState commits the new URL, so
-  // check() still sees the list URL. Remove this line with that fix.
-  test.fail();
   await loadSampleSchedule(extensionPage);
   await spyOnMessages(ext.worker);
   const portal = await ext.context.newPage();

@@ -10,8 +10,8 @@ import { importRemittances } from '../../../../storage/imports/era835';
 
 const SHARED = path.resolve(process.cwd(), '../shared/data/era835');
 const sample = (p: string) => ({ name: path.basename(p), text: readFileSync(path.join(SHARED, p), 'utf8') });
-const score = (c: Parameters<typeof scoreClaim>[0]) =>
-  scoreClaim(c, { asOf: '2026-11-27', policies: DEFAULT_POLICY_SET, pricing: { schedules: [] } });
+const score = (c: Parameters<typeof scoreClaim>[0], notes?: Parameters<typeof scoreClaim>[2]) =>
+  scoreClaim(c, { asOf: '2026-11-27', policies: DEFAULT_POLICY_SET, pricing: { schedules: [] } }, notes);
 
 let db: OonDatabase;
 let n = 0;
@@ -98,5 +98,38 @@ describe('importRemittances', () => {
     const after = await db.claims.get(first!.key);
     expect(after?.sources.map((s) => s.kind)).toEqual(['era835', 'portal']);
     expect(await db.claims.count()).toBe(reports[0]!.claimCount);
+  });
+});
+
+describe('saveClaims keeps what the biller recorded', () => {
+  it('keeps the worklist status, recovered amount and notes when the claim is read again', async () => {
+    const claim = {
+      claimNumber: 'W-1',
+      payerName: 'P',
+      status: 'paid' as const,
+      billedCents: 1,
+      paidCents: 1,
+      adjustments: [],
+      remarks: [],
+      lines: [],
+    };
+    await saveClaims(db, [{ claim, source: { kind: 'portal', readAt: 'x' } }], score, 'x');
+    await db.claims.update('W1', {
+      worklistStatus: 'appealed',
+      recoveredCents: 5000,
+      notes: { nsaMark: 'emergency' },
+    });
+    await saveClaims(
+      db,
+      [{ claim: { ...claim, paidCents: 2 }, source: { kind: 'portal', readAt: 'y' } }],
+      score,
+      'y',
+    );
+    expect(await db.claims.get('W1')).toMatchObject({
+      worklistStatus: 'appealed',
+      recoveredCents: 5000,
+      notes: { nsaMark: 'emergency' },
+    });
+    expect((await db.claims.get('W1'))?.score?.nsa).toBe(true);
   });
 });

@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import { RemittanceImport, type RemittanceReport } from '../../../components/RemittanceImport';
+import { describeStorageError } from '../../../storage/errors';
+import { importRemittances } from '../../../storage/imports/era835';
+import { loadScorer } from '../../../storage/scoring';
+import { db, localDate } from '../env';
+
+export function RemittanceSection() {
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ phase: 'reading' | 'saving'; done: number; total: number }>();
+  const [reports, setReports] = useState<RemittanceReport[]>([]);
+  const [error, setError] = useState<string>();
+  const onFiles = async (files: File[]) => {
+    setBusy(true);
+    setError(undefined);
+    setReports([]);
+    try {
+      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+      const scorer = await loadScorer(db, localDate());
+      const result = await importRemittances(
+        db,
+        texts,
+        scorer,
+        new Date().toISOString(),
+        (phase, done, total) => setProgress({ phase, done, total }),
+      );
+      setReports(result);
+    } catch (e) {
+      setError(describeStorageError(e));
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
+  return (
+    <RemittanceImport
+      busy={busy}
+      progress={progress}
+      reports={reports}
+      error={error}
+      onFiles={(f) => void onFiles(f)}
+    />
+  );
+}
