@@ -53,6 +53,8 @@ export interface SaveResult {
   ok: boolean;
   claimKey?: string;
   flaggedLines?: number;
+  /** One line for the in-page overlay: "Underpaid $182.40 on 2 lines", "Denied: authorization". */
+  summary?: string;
   error?: string;
 }
 

@@ -37,6 +37,12 @@ export default defineBackground(() => {
     onMessage(type as keyof typeof handlers, (message) => handler(message.data, message.sender) as never);
   }
   installMenus();
+  // First install: the onboarding page says where data lives and sets up schedules, profile and policies.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') {
+      void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') }).catch(() => undefined);
+    }
+  });
   installReminders(env);
   browser.tabs.onRemoved.addListener((tabId) => {
     void db.pageReads.delete(tabId);

@@ -138,7 +138,13 @@ export function createHandlers(env: BackgroundEnv) {
           at: env.now(),
         });
         await env.setBadge(tabId, flagged > 0 ? String(flagged) : '', '#b3261e');
-        return { ok: true, claimKey: record!.key, flaggedLines: flagged };
+        const headline = record?.score?.flags.find((f) => f.kind === 'denied' || f.kind === 'underpaid');
+        return {
+          ok: true,
+          claimKey: record!.key,
+          flaggedLines: flagged,
+          ...(headline ? { summary: headline.message } : {}),
+        };
       } catch (e) {
         return rejected(e);
       }

@@ -2,8 +2,12 @@ import { render } from 'preact';
 import { z } from 'zod';
 import '../../components/theme.css';
 import { BenchmarkSection } from './sections/benchmarks';
+import { ChargeReviewSection } from './sections/charge-review';
+import { PrivacySection } from './sections/privacy';
+import { ProfileSection } from './sections/profile';
 import { RemittanceSection } from './sections/remittances';
 import { ScheduleSection } from './sections/schedules';
+import { TaughtRulesSection } from './sections/taught-rules';
 
 z.config({ jitless: true });
 
@@ -16,6 +20,10 @@ function App() {
       <ScheduleSection />
       <RemittanceSection />
       <BenchmarkSection />
+      <ChargeReviewSection />
+      <ProfileSection />
+      <TaughtRulesSection />
+      <PrivacySection />
     </main>
   );
 }

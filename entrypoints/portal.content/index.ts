@@ -5,6 +5,7 @@ import { detect } from '../../rules/extract/detect';
 import { PORTAL_RULES, portalMatches } from '../../rules/portals/registry';
 import { FillAppealFormSchema, onMessage, sendMessage } from '../../utils/messaging';
 import { fillDisputeForm } from './fill';
+import { showOverlay } from './overlay';
 import { PortalReader } from './reader';
 import { installTeachMode } from './teach';
 
@@ -24,7 +25,10 @@ export default defineContentScript({
         const sent = !result.ok
           ? sendMessage('reportUnreadablePage', { ...ref, missing: result.missing })
           : result.kind === 'claim'
-            ? sendMessage('saveScrapedClaim', { ...ref, claim: result.claim })
+            ? sendMessage('saveScrapedClaim', { ...ref, claim: result.claim }).then((r) => {
+                showOverlay(ctx, r.ok ? r.summary : undefined);
+                return r;
+              })
             : result.kind === 'list'
               ? sendMessage('saveClaimList', { ...ref, claims: result.claims })
               : sendMessage('reportFormPage', ref);

@@ -49,11 +49,14 @@ test('fill refuses when a transparent layer covers the form, and fills nothing',
   ext,
   extensionPage,
   tabIdOf,
+  badgeOf,
 }) => {
   await loadSampleSchedule(extensionPage);
   const portal = await ext.context.newPage();
   await portal.goto('https://apps.availity.com/public/apps/claim-status/claims/A26110400017');
   await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+  // The claim is read before the biller moves on to the form.
+  await expect.poll(async () => badgeOf(await tabIdOf(portal))).toBe('2');
   await portal.getByRole('link', { name: 'Dispute Claim' }).click();
   await expect(portal.getByRole('heading', { name: 'Dispute Claim' })).toBeVisible();
   await portal.evaluate(() => {

@@ -1,0 +1,4 @@
+/** Options section placeholder; its owner fills it in. Renders nothing until then. */
+export function PrivacySection() {
+  return null;
+}
