@@ -94,6 +94,8 @@ export interface PageReadRecord {
   ok: boolean;
   claimKey?: string;
   missing?: string[];
+  /** Claims read from a claim list page, in page order. */
+  listKeys?: string[];
   /** The frame holding a dispute form, for "Fill appeal form". */
   formFrameId?: number;
   at: string;

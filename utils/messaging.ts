@@ -67,6 +67,8 @@ export interface ProtocolMap {
   reportUnreadablePage(data: ReportUnreadablePage): SaveResult;
   /** Content script → background: a dispute form is on screen. */
   reportFormPage(data: ReportFormPage): SaveResult;
+  /** Content script (overlay click) → background: open the side panel for this tab. */
+  openSidePanel(data: undefined): { ok: boolean };
   /** Side panel → content script of a tab: start the teach-mode picker on that page. */
   startTeachMode(data: undefined): { ok: boolean; error?: string };
   /** Content script → background: rules the biller taught for this origin (validated there). */

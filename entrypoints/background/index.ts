@@ -26,6 +26,9 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
       await browser.action.setBadgeBackgroundColor({ tabId, color }).catch(() => undefined);
     },
+    openSidePanel: async (tabId) => {
+      await browser.sidePanel?.open({ tabId });
+    },
     grantedOrigins: async () => {
       const perms = await browser.permissions.getAll();
       return (perms.origins ?? []).map((o) => o.replace(/\/\*$/, '')).filter((o) => o.startsWith('https://'));

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { matchPatternMatches } from '../../rules/extract/detect';
-import { type ClaimSource, claimKey as claimKeyOf } from '../../rules/model';
+import { type Claim, type ClaimSource, claimKey as claimKeyOf } from '../../rules/model';
 import { PORTAL_RULES } from '../../rules/portals/registry';
 import { rescoreAll, saveClaims } from '../../storage/claims';
 import type { OonDatabase } from '../../storage/db';
@@ -26,6 +26,8 @@ export interface BackgroundEnv {
   setBadge: (tabId: number, text: string, color: string) => Promise<void>;
   /** Origins the biller granted at run time for portals without a built-in rule. */
   grantedOrigins: () => Promise<string[]>;
+  /** Opens the side panel for a tab (a click on the in-page overlay). */
+  openSidePanel?: (tabId: number) => Promise<void>;
 }
 
 export class MessageRejected extends Error {}
@@ -36,7 +38,8 @@ type BackgroundMessage =
   | 'saveClaimList'
   | 'reportUnreadablePage'
   | 'reportFormPage'
-  | 'rescoreClaims';
+  | 'rescoreClaims'
+  | 'openSidePanel';
 
 function urlOf(s: string | undefined): URL | undefined {
   try {
@@ -153,6 +156,38 @@ export function createHandlers(env: BackgroundEnv) {
     async saveClaimList(data: unknown, sender: Sender): Promise<SaveResult> {
       try {
         const { payload, tabId } = await contentMessage(env, SaveClaimListSchema, data, sender);
+        const rule = PORTAL_RULES.find((r) => r.id === payload.portal);
+        const readAt = env.now();
+        // A row becomes a claim only when the page shows its payer and both amounts: a missing amount
+        // is never stored as zero. The claim's detail page later enriches the same record.
+        const reads = payload.claims.flatMap((row) => {
+          const payerName = row.payerName ?? rule?.payerName;
+          if (!payerName || row.billedCents === undefined || row.paidCents === undefined) return [];
+          const claim: Claim = {
+            claimNumber: row.claimNumber,
+            payerName,
+            status: row.status,
+            billedCents: row.billedCents,
+            paidCents: row.paidCents,
+            adjustments: [],
+            remarks: [],
+            lines: [],
+            ...(row.statusText ? { statusText: row.statusText } : {}),
+            ...(row.patientAccount ? { patientAccount: row.patientAccount } : {}),
+            ...(row.serviceDateFrom ? { serviceDateFrom: row.serviceDateFrom } : {}),
+            ...(row.serviceDateTo ? { serviceDateTo: row.serviceDateTo } : {}),
+          };
+          const source: ClaimSource = {
+            kind: 'portal',
+            portal: payload.portal,
+            pageKind: payload.pageKind,
+            url: payload.url,
+            readAt,
+          };
+          return [{ claim, source }];
+        });
+        const scorer = await loadScorer(env.db, env.today());
+        const records = reads.length ? await saveClaims(env.db, reads, scorer, readAt) : [];
         await env.db.pageReads.put({
           tabId,
           url: payload.url,
@@ -160,9 +195,12 @@ export function createHandlers(env: BackgroundEnv) {
           portalName: portalName(payload.portal),
           pageKind: payload.pageKind,
           ok: true,
-          at: env.now(),
+          listKeys: records.map((r) => r.key),
+          at: readAt,
         });
-        const flagged = payload.claims.filter((c) => c.status === 'denied' || c.paidCents === 0).length;
+        const flagged = payload.claims.filter(
+          (c) => c.status === 'denied' || (c.paidCents === 0 && c.status !== 'pending'),
+        ).length;
         await env.setBadge(tabId, flagged > 0 ? String(flagged) : '', '#b3261e');
         return { ok: true, flaggedLines: flagged };
       } catch (e) {
@@ -211,6 +249,13 @@ export function createHandlers(env: BackgroundEnv) {
       } catch (e) {
         return rejected(e);
       }
+    },
+
+    async openSidePanel(_data: unknown, sender: Sender): Promise<{ ok: boolean }> {
+      const kind = await senderKind(env, sender).catch(() => undefined);
+      if (kind !== 'content' || sender.tab?.id === undefined || !env.openSidePanel) return { ok: false };
+      await env.openSidePanel(sender.tab.id).catch(() => undefined);
+      return { ok: true };
     },
 
     async rescoreClaims(_data: unknown, sender: Sender): Promise<{ ok: boolean; count: number }> {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ClaimFindings } from '../../components/ClaimFindings';
+import { ClaimListSummary } from '../../components/ClaimListSummary';
 import { PAGE_KIND_LABEL } from '../../components/format';
 import { UnreadablePage } from '../../components/PageStatus';
 import { useSubscription } from '../../components/use-subscription';
@@ -38,13 +39,16 @@ function useActiveTabId(): number | undefined {
 
 function App() {
   const tabId = useActiveTabId();
-  const view = useSubscription<{ read?: PageReadRecord; record?: ClaimRecord }>(
+  const view = useSubscription<{ read?: PageReadRecord; record?: ClaimRecord; list?: ClaimRecord[] }>(
     (next, fail) => {
       if (tabId === undefined) return () => undefined;
       const sub = liveQuery(async () => {
         const read = await db.pageReads.get(tabId);
         const record = read?.claimKey ? await db.claims.get(read.claimKey) : undefined;
-        return { read, record };
+        const list = read?.listKeys?.length
+          ? (await db.claims.bulkGet(read.listKeys)).filter((r): r is ClaimRecord => r !== undefined)
+          : undefined;
+        return { read, record, list };
       }).subscribe({ next, error: fail });
       return () => sub.unsubscribe();
     },
@@ -52,6 +56,7 @@ function App() {
   );
   const read = view.value?.read;
   const record = view.value?.record;
+  const list = view.value?.list;
   return (
     <main aria-live="polite">
       <h1>OON Guard</h1>
@@ -69,7 +74,13 @@ function App() {
       {read && !read.ok && (
         <UnreadablePage portalName={read.portalName} pageKind={read.pageKind} missing={read.missing ?? []} />
       )}
-      {read?.ok && !read.claimKey && (
+      {read?.ok && list && (
+        <ClaimListSummary
+          portalName={read.portalName}
+          rows={list.map((r) => ({ claim: r.claim, score: r.score }))}
+        />
+      )}
+      {read?.ok && !read.claimKey && !list && (
         <p class="empty" data-testid="page-kind">
           {read.portalName}: {PAGE_KIND_LABEL[read.pageKind] ?? read.pageKind} page. Open a claim to see its
           findings.
