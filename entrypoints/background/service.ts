@@ -141,7 +141,9 @@ export function createHandlers(env: BackgroundEnv) {
           at: env.now(),
         });
         await env.setBadge(tabId, flagged > 0 ? String(flagged) : '', '#b3261e');
-        const headline = record?.score?.flags.find((f) => f.kind === 'denied' || f.kind === 'underpaid');
+        // A denial says more than the money: it names what to fix before any appeal.
+        const flags = record?.score?.flags ?? [];
+        const headline = flags.find((f) => f.kind === 'denied') ?? flags.find((f) => f.kind === 'underpaid');
         return {
           ok: true,
           claimKey: record!.key,

@@ -30,8 +30,8 @@ export function showOverlay(ctx: ContentScriptContext, summary: string | undefin
   style.textContent = STYLE;
   const box = document.createElement('div');
   box.className = summary ? 'box' : 'box ok';
-  box.setAttribute('role', 'status');
   const text = document.createElement('span');
+  text.setAttribute('role', 'status');
   text.textContent = summary ? `OON Guard: ${summary}` : 'OON Guard: no underpayment found';
   const open = document.createElement('button');
   open.type = 'button';
