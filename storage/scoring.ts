@@ -1,26 +1,31 @@
 import type { Claim, ClaimScore } from '../rules/model';
-import { buildHistoryIndex } from '../rules/pricing/history';
+import { buildHistoryIndex, type HistoryIndex } from '../rules/pricing/history';
 import { indexSchedule } from '../rules/pricing/schedule';
 import { type ClaimNotes, type ScoringContext, scoreClaim } from '../rules/score';
 import { loadMedicare, loadUcr } from './benchmarks';
 import type { OonDatabase } from './db';
+import { getCurrentPracticeId, listPractices, practiceForClaim } from './practices';
 import { schedulesInOrder } from './schedules';
 import { getPolicies, getPracticeDefaults } from './settings';
 
-/** Builds the scoring context from what the practice has loaded. */
-export async function loadScoringContext(db: OonDatabase, asOf: string): Promise<ScoringContext> {
+/** Builds the scoring context for one practice from what it has loaded. */
+export async function loadScoringContext(
+  db: OonDatabase,
+  asOf: string,
+  practiceId = '',
+): Promise<ScoringContext> {
   const [schedules, policies, medicare, ucr, defaults] = await Promise.all([
-    schedulesInOrder(db),
-    getPolicies(db),
+    schedulesInOrder(db, practiceId),
+    getPolicies(db, practiceId),
     loadMedicare(db),
     loadUcr(db),
-    getPracticeDefaults(db),
+    getPracticeDefaults(db, practiceId),
   ]);
   // The payer's own history costs a pass over every stored claim: only when a policy asks for it.
   const usesHistory = [policies.default, ...policies.payers].some((p) =>
     p.methods.some((m) => m.method === 'history'),
   );
-  const history = usesHistory
+  const history: HistoryIndex | undefined = usesHistory
     ? buildHistoryIndex((await db.claims.toArray()).map((r) => r.claim))
     : undefined;
   return {
@@ -37,10 +42,20 @@ export async function loadScoringContext(db: OonDatabase, asOf: string): Promise
   };
 }
 
+/**
+ * A scorer for every claim: each is priced with its own practice's schedules, policies and location
+ * (practice chosen by payee NPI or TIN, else the current practice).
+ */
 export async function loadScorer(
   db: OonDatabase,
   asOf: string,
 ): Promise<(claim: Claim, notes?: ClaimNotes) => ClaimScore> {
-  const ctx = await loadScoringContext(db, asOf);
-  return (claim, notes) => scoreClaim(claim, ctx, notes);
+  const [practices, currentId] = await Promise.all([listPractices(db), getCurrentPracticeId(db)]);
+  const ids = [...new Set(['', currentId, ...practices.map((p) => p.id)])];
+  const contexts = new Map<string, ScoringContext>();
+  await Promise.all(ids.map(async (id) => contexts.set(id, await loadScoringContext(db, asOf, id))));
+  return (claim, notes) => {
+    const ctx = contexts.get(practiceForClaim(practices, claim, currentId)) ?? contexts.get('')!;
+    return scoreClaim(claim, ctx, notes);
+  };
 }

@@ -2,6 +2,14 @@ import { type PracticeProfileDraft, PracticeProfileDraftSchema } from '../rules/
 import { DEFAULT_POLICY_SET, type PolicySet, PolicySetSchema } from '../rules/pricing/policy';
 import type { OonDatabase } from './db';
 
+/**
+ * Settings that belong to a practice are stored under `key:practiceId`; the default practice ('')
+ * uses the bare key, so a single-practice office never sees practices at all.
+ */
+export function practiceKey(base: string, practiceId = ''): string {
+  return practiceId ? `${base}:${practiceId}` : base;
+}
+
 /** Reads a setting through its schema: a value that no longer parses falls back, never crashes a page. */
 async function read<T>(
   db: OonDatabase,
@@ -14,16 +22,26 @@ async function read<T>(
   return parse(row.value) ?? fallback;
 }
 
-export function getPolicies(db: OonDatabase): Promise<PolicySet> {
-  return read(db, 'policies', (v) => PolicySetSchema.safeParse(v).data, DEFAULT_POLICY_SET);
+export function getPolicies(db: OonDatabase, practiceId = ''): Promise<PolicySet> {
+  return read(
+    db,
+    practiceKey('policies', practiceId),
+    (v) => PolicySetSchema.safeParse(v).data,
+    DEFAULT_POLICY_SET,
+  );
 }
 
-export async function setPolicies(db: OonDatabase, policies: PolicySet): Promise<void> {
-  await db.settings.put({ key: 'policies', value: PolicySetSchema.parse(policies) });
+export async function setPolicies(db: OonDatabase, policies: PolicySet, practiceId = ''): Promise<void> {
+  await db.settings.put({ key: practiceKey('policies', practiceId), value: PolicySetSchema.parse(policies) });
 }
 
-export function getActiveScheduleId(db: OonDatabase): Promise<string | undefined> {
-  return read(db, 'activeScheduleId', (v) => (typeof v === 'string' ? v : undefined), undefined);
+export function getActiveScheduleId(db: OonDatabase, practiceId = ''): Promise<string | undefined> {
+  return read(
+    db,
+    practiceKey('activeScheduleId', practiceId),
+    (v) => (typeof v === 'string' ? v : undefined),
+    undefined,
+  );
 }
 
 /** The practice's pricing defaults: Medicare locality and UCR region. */
@@ -32,10 +50,10 @@ export interface PracticeDefaults {
   region?: string;
 }
 
-export function getPracticeDefaults(db: OonDatabase): Promise<PracticeDefaults> {
+export function getPracticeDefaults(db: OonDatabase, practiceId = ''): Promise<PracticeDefaults> {
   return read(
     db,
-    'practiceDefaults',
+    practiceKey('practiceDefaults', practiceId),
     (v) => {
       if (typeof v !== 'object' || v === null) return undefined;
       const o = v as Record<string, unknown>;
@@ -48,15 +66,31 @@ export function getPracticeDefaults(db: OonDatabase): Promise<PracticeDefaults> 
   );
 }
 
-export async function setPracticeDefaults(db: OonDatabase, value: PracticeDefaults): Promise<void> {
-  await db.settings.put({ key: 'practiceDefaults', value });
+export async function setPracticeDefaults(
+  db: OonDatabase,
+  value: PracticeDefaults,
+  practiceId = '',
+): Promise<void> {
+  await db.settings.put({ key: practiceKey('practiceDefaults', practiceId), value });
 }
 
 /** The practice profile every letter uses; a draft may lack fields (letters then say what is missing). */
-export function getProfile(db: OonDatabase): Promise<PracticeProfileDraft> {
-  return read(db, 'profile', (v) => PracticeProfileDraftSchema.safeParse(v).data, {});
+export function getProfile(db: OonDatabase, practiceId = ''): Promise<PracticeProfileDraft> {
+  return read(
+    db,
+    practiceKey('profile', practiceId),
+    (v) => PracticeProfileDraftSchema.safeParse(v).data,
+    {},
+  );
 }
 
-export async function setProfile(db: OonDatabase, profile: PracticeProfileDraft): Promise<void> {
-  await db.settings.put({ key: 'profile', value: PracticeProfileDraftSchema.parse(profile) });
+export async function setProfile(
+  db: OonDatabase,
+  profile: PracticeProfileDraft,
+  practiceId = '',
+): Promise<void> {
+  await db.settings.put({
+    key: practiceKey('profile', practiceId),
+    value: PracticeProfileDraftSchema.parse(profile),
+  });
 }

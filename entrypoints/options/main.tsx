@@ -3,6 +3,7 @@ import { z } from 'zod';
 import '../../components/theme.css';
 import { BenchmarkSection } from './sections/benchmarks';
 import { ChargeReviewSection } from './sections/charge-review';
+import { PracticesSection } from './sections/practices';
 import { PrivacySection } from './sections/privacy';
 import { ProfileSection } from './sections/profile';
 import { RemittanceSection } from './sections/remittances';
@@ -17,6 +18,7 @@ function App() {
     <main>
       <h1>OON Guard settings</h1>
       <p class="muted">Everything here stays in this browser profile. Nothing is uploaded.</p>
+      <PracticesSection />
       <ScheduleSection />
       <RemittanceSection />
       <BenchmarkSection />

@@ -7,6 +7,7 @@ import { saveBenchmark } from '../../../storage/benchmarks';
 import { describeStorageError } from '../../../storage/errors';
 import { parseGpciCsv, parsePprrvuCsv } from '../../../storage/imports/cms-pfs';
 import { parseUcrCsv } from '../../../storage/imports/ucr-csv';
+import { getCurrentPracticeId } from '../../../storage/practices';
 import {
   getPolicies,
   getPracticeDefaults,
@@ -20,8 +21,8 @@ async function benchmarkState() {
   const [medicare, ucr, defaults, policies] = await Promise.all([
     db.benchmarks.get('medicare'),
     db.benchmarks.get('ucr'),
-    getPracticeDefaults(db),
-    getPolicies(db),
+    getCurrentPracticeId(db).then((id) => getPracticeDefaults(db, id)),
+    getCurrentPracticeId(db).then((id) => getPolicies(db, id)),
   ]);
   const status: BenchmarkStatus = {};
   if (medicare?.id === 'medicare') {
@@ -116,7 +117,11 @@ export function BenchmarkSection() {
       }
       onSaveDefaults={(locality, region) =>
         void act(async () => {
-          await setPracticeDefaults(db, { ...(locality ? { locality } : {}), ...(region ? { region } : {}) });
+          await setPracticeDefaults(
+            db,
+            { ...(locality ? { locality } : {}), ...(region ? { region } : {}) },
+            await getCurrentPracticeId(db),
+          );
           return 'Saved the practice location.';
         })
       }
@@ -136,7 +141,7 @@ export function BenchmarkSection() {
               `The policies were not saved: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'policies'}: ${i.message}`).join('; ')}`,
             );
           }
-          await setPolicies(db, parsed.data);
+          await setPolicies(db, parsed.data, await getCurrentPracticeId(db));
           return 'Saved the payer policies.';
         })
       }

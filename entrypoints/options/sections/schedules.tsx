@@ -5,6 +5,7 @@ import { useSubscription } from '../../../components/use-subscription';
 import sampleCsv from '../../../public/samples/fee-schedule.csv?raw';
 import type { FeeSchedule, ScheduleRow } from '../../../rules/pricing/schedule';
 import { parseFeeScheduleCsv } from '../../../storage/imports/fee-schedule-csv';
+import { getCurrentPracticeId } from '../../../storage/practices';
 import { saveActiveSchedule, schedulesInOrder } from '../../../storage/schedules';
 import { sendMessage } from '../../../utils/messaging';
 import { db } from '../env';
@@ -21,7 +22,12 @@ export function ScheduleSection() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
   const active = useSubscription<FeeSchedule | undefined>((next, fail) => {
-    const sub = liveQuery(() => schedulesInOrder(db).then((s) => s[0])).subscribe({ next, error: fail });
+    const sub = liveQuery(
+      async () => (await schedulesInOrder(db, await getCurrentPracticeId(db)))[0],
+    ).subscribe({
+      next,
+      error: fail,
+    });
     return () => sub.unsubscribe();
   }, []);
 
@@ -36,10 +42,11 @@ export function ScheduleSection() {
     setBusy(true);
     try {
       const name = pending.fileName.replace(/\.csv$/i, '');
+      const practiceId = await getCurrentPracticeId(db);
       await saveActiveSchedule(db, {
-        id: `schedule-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        id: `schedule-${practiceId ? `${practiceId}-` : ''}${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
         name,
-        practiceId: '',
+        practiceId,
         rows: pending.rows,
         importedAt: new Date().toISOString(),
       });
