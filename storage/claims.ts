@@ -26,7 +26,7 @@ function kept(before: ClaimRecord | undefined): Partial<ClaimRecord> {
   return out;
 }
 
-function toRecord(
+export function toRecord(
   claim: Claim,
   sources: ClaimSource[],
   score: ClaimScore | null,
