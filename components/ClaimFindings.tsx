@@ -1,11 +1,13 @@
 import { Fragment } from 'preact';
-import type { Claim, ClaimScore, LineScore } from '../rules/model';
+import type { Claim, ClaimScore, DenialCategory, LineScore } from '../rules/model';
 import { codeWithModifiers, formatCents, formatDate } from './format';
 
 export interface ClaimFindingsProps {
   claim: Claim;
   score: ClaimScore;
   portalName?: string;
+  /** What to do about a denial category, in a sentence ("Send the authorization number ..."). */
+  actionFor?: (category: DenialCategory) => string | undefined;
 }
 
 function reasons(line: LineScore): string {
@@ -13,7 +15,7 @@ function reasons(line: LineScore): string {
 }
 
 /** The claim on screen: totals, the lines that need attention and why, and every line for context. */
-export function ClaimFindings({ claim, score, portalName }: ClaimFindingsProps) {
+export function ClaimFindings({ claim, score, portalName, actionFor }: ClaimFindingsProps) {
   const flagged = score.lines.filter((l) =>
     l.flags.some((f) => f.kind === 'underpaid' || f.kind === 'denied'),
   );
@@ -89,7 +91,13 @@ export function ClaimFindings({ claim, score, portalName }: ClaimFindingsProps) 
           : `${flagged.length} line${flagged.length === 1 ? '' : 's'} need attention`}
       </h3>
       {flagged.length > 0 && (
-        <LineTable claim={claim} lines={flagged} lineOf={lineOf} testId="flagged-lines" />
+        <LineTable
+          claim={claim}
+          lines={flagged}
+          lineOf={lineOf}
+          testId="flagged-lines"
+          actionFor={actionFor}
+        />
       )}
       {other.length > 0 && (
         <details>
@@ -101,11 +109,15 @@ export function ClaimFindings({ claim, score, portalName }: ClaimFindingsProps) 
   );
 }
 
+const NOT_A_REASON = new Set<DenialCategory>(['contractual', 'patient-cost-share', 'other']);
+
 function LineTable({
   lines,
   lineOf,
   testId,
+  actionFor,
 }: {
+  actionFor?: ClaimFindingsProps['actionFor'];
   claim: Claim;
   lines: LineScore[];
   lineOf: (n: number) => Claim['lines'][number];
@@ -151,6 +163,18 @@ function LineTable({
                 <td colSpan={5} class="why" data-col="why">
                   {reasons(ls)}
                   {ls.expectedBasis && <div class="basis">Basis: {ls.expectedBasis}</div>}
+                  {actionFor &&
+                    ls.flags.some((f) => f.kind === 'denied') &&
+                    ls.categories
+                      .filter((c) => !NOT_A_REASON.has(c))
+                      .map((c) => {
+                        const action = actionFor(c);
+                        return action ? (
+                          <div class="basis" key={c} data-testid="line-action">
+                            What to do: {action}
+                          </div>
+                        ) : null;
+                      })}
                 </td>
               </tr>
             </Fragment>

@@ -8,8 +8,10 @@ import { ClaimListSummary } from '../../components/ClaimListSummary';
 import { PAGE_KIND_LABEL } from '../../components/format';
 import { UnreadablePage } from '../../components/PageStatus';
 import { useSubscription } from '../../components/use-subscription';
+import { CATEGORY_INFO } from '../../rules/adjustments/index';
 import { AppealSection } from './appeal-section';
 import { db } from './env';
+import { NotesSection } from './notes-section';
 import { TeachSection } from './teach-section';
 import '../../components/theme.css';
 import type { ClaimRecord, PageReadRecord } from '../../storage/db';
@@ -87,8 +89,14 @@ function App() {
         </p>
       )}
       {record?.score && (
-        <ClaimFindings claim={record.claim} score={record.score} portalName={read?.portalName} />
+        <ClaimFindings
+          claim={record.claim}
+          score={record.score}
+          portalName={read?.portalName}
+          actionFor={(c) => CATEGORY_INFO[c]?.action}
+        />
       )}
+      {record?.score && <NotesSection record={record} />}
       {tabId !== undefined && read && !read.ok && <TeachSection tabId={tabId} />}
       {record?.score && tabId !== undefined && <AppealSection record={record} read={read} tabId={tabId} />}
       <p class="row">
