@@ -300,8 +300,9 @@ export function withoutPhi<T extends Partial<Claim> & { phi?: unknown }>(
  */
 export async function protectClaim(claim: Claim, sealer: PhiSealer): Promise<ProtectedClaim> {
   const values = phiOf(claim);
-  const rest = withoutPhi(claim);
-  return Object.keys(values).length === 0 ? rest : { ...rest, phi: await sealer.seal(values) };
+  // Nothing in the clear: already sealed (keep its `phi`) or no patient fields at all.
+  if (Object.keys(values).length === 0) return claim;
+  return { ...withoutPhi(claim), phi: await sealer.seal(values) };
 }
 
 /**
@@ -337,6 +338,16 @@ export async function protectForStorage(db: OonDatabase, claims: Claim[]): Promi
   const sealer = await createSealer(config);
   // Stored as Claim: `phi` rides inside the claim object (see the design note at the top).
   return Promise.all(claims.map((c) => protectClaim(c, sealer) as Promise<Claim>));
+}
+
+/** protectForStorage for the reads saveClaims takes: the one line storage/claims.ts calls first. */
+export async function protectReads<T extends { claim: Claim }>(db: OonDatabase, reads: T[]): Promise<T[]> {
+  if (!reads.some((r) => hasPlainPhi(r.claim))) return reads;
+  const claims = await protectForStorage(
+    db,
+    reads.map((r) => r.claim),
+  );
+  return reads.map((r, i) => ({ ...r, claim: claims[i]! }));
 }
 
 /**
