@@ -1,5 +1,6 @@
 import { type Claim, type ClaimScore, type ClaimSource, claimKey } from '../rules/model';
 import type { ClaimNotes } from '../rules/score';
+import { protectReads } from './crypto';
 import type { ClaimRecord, OonDatabase } from './db';
 
 function sameSource(a: ClaimSource, b: ClaimSource): boolean {
@@ -68,6 +69,8 @@ export async function saveClaims(
   now: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ClaimRecord[]> {
+  // Under the passphrase lock patient fields are sealed before the write (crypto cannot run inside it).
+  reads = await protectReads(db, reads);
   return db.transaction('rw', db.claims, async () => {
     // A file may hold the same claim twice (a reversal and its correction): later reads merge over earlier.
     const byKey = new Map<string, ClaimRecord>();
