@@ -1,4 +1,5 @@
 import { CATEGORY_LABEL, categorizeAdjustment, categorizeRemark } from './adjustments/index';
+import { checkClaimCoding } from './coding/index';
 import {
   appealDeadline,
   balanceBillingFindings,
@@ -132,6 +133,13 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     flags.push({ kind: 'denied', message: `Denied${cat ? `: ${CATEGORY_LABEL[cat].toLowerCase()}` : ''}` });
   }
   for (const e of claim.balanceErrors ?? []) flags.push({ kind: 'imbalance', message: e });
+  // Coding checks from the PFS indicators (domain.md 1.4), when the Medicare file is loaded. Claim-level
+  // only, naming the line: line flags stay the money findings (underpaid, denied) the line table sorts by.
+  if (ctx.pricing.medicare) {
+    for (const f of checkClaimCoding(claim, ctx.pricing.medicare)) {
+      flags.push({ kind: 'coding', message: `Line ${f.lineNumber}: ${f.message}` });
+    }
+  }
 
   // No Surprises Act: remark codes or the biller's mark (domain.md 2, 4.4); PR-45 then is balance billing.
   const nsa = nsaStatus(claim, notes.nsaMark);

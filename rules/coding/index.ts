@@ -1,0 +1,477 @@
+import type { Claim, ClaimLine } from '../model';
+import { type MedicareFeeSchedule, type RvuRow, rvuKey, statusMeaning } from '../pricing/medicare-pfs';
+
+/**
+ * Coding checks a payer reviewer would run against a claim, from the Medicare PFS payment-policy
+ * indicators (domain.md 1.4, RVU26A / RVU25A PPRRVU file): modifiers 26/TC, 50 and RT/LT, assistant
+ * (80/81/82/AS), co-surgeon (62), team (66), status codes B/N/I/X, E/M visits inside a global surgical
+ * period, and units the remittance says were not allowed. Each finding names the rule, its source and
+ * the fix. Pure: the claim, the fee schedule and any prior claims in, findings out.
+ */
+
+export type CodingRule =
+  | 'pc-tc'
+  | 'bilateral'
+  | 'assistant'
+  | 'co-surgeon'
+  | 'team-surgery'
+  | 'status'
+  | 'global-period'
+  | 'units';
+
+export interface CodingFinding {
+  rule: CodingRule;
+  lineNumber: number;
+  /** The line as billed: `71046-26-TC`. */
+  code: string;
+  /** What is wrong, with the indicator value that says so. */
+  problem: string;
+  /** What to do about it, before the claim goes out or in a corrected claim. */
+  fix: string;
+  /** Where the rule comes from: the CMS file and field, and domain.md. */
+  source: string;
+  /** `code: problem: fix (source)`, the text flags carry. */
+  message: string;
+}
+
+export interface CodingOptions {
+  /**
+   * Other claims for the same patient (callers match them by member ID or account number), whose
+   * 000/010/090 procedures open global periods an E/M line on this claim may fall inside.
+   */
+  priorClaims?: readonly Claim[];
+}
+
+const ASSISTANT_MODIFIERS = ['80', '81', '82', 'AS'] as const;
+/** Modifiers that take an E/M visit out of a global surgical package (domain.md 1.4, global days). */
+const GLOBAL_EXCEPTION_MODIFIERS = new Set(['24', '25', '57']);
+/** Status codes the PFS does not pay, by design (domain.md 1.1). */
+const FLAGGED_STATUS = new Set(['B', 'N', 'I', 'X']);
+
+/** domain.md 1.4, PC/TC indicator. */
+const PC_TC_MEANING: Readonly<Record<number, string>> = {
+  0: 'physician service',
+  1: 'diagnostic test with professional and technical components',
+  2: 'professional-component-only code',
+  3: 'technical-component-only code',
+  4: 'global-test-only code',
+  5: 'incident-to service',
+  6: 'laboratory physician interpretation',
+  7: 'physical therapy service',
+  8: 'physician interpretation code',
+  9: 'concept does not apply',
+};
+
+/** Why a 26 or TC does not belong on a code, by PC/TC indicator: the second half of the fix. */
+const PC_TC_FIX: Readonly<Record<number, string>> = {
+  0: 'the code has no professional/technical split',
+  2: 'the code already is the professional component',
+  3: 'the code already is the technical component; bill the matching professional-only code for the reading',
+  4: 'bill the separate professional-only and technical-only codes instead of the global test code',
+  5: 'incident-to services are not split into components',
+  6: 'only the professional component (26) is payable; the lab bills the test',
+  7: 'the code has no professional/technical split',
+  8: 'the technical part is paid to the laboratory, not on this code',
+  9: 'the professional/technical concept does not apply to this code',
+};
+
+function source(mpfs: MedicareFeeSchedule, field: string): string {
+  return `CMS ${mpfs.year} PFS relative value file, ${field}; domain.md 1.4`;
+}
+
+function finding(
+  rule: CodingRule,
+  line: ClaimLine,
+  problem: string,
+  fix: string,
+  src: string,
+): CodingFinding {
+  const code = [line.code, ...line.modifiers].join('-');
+  return {
+    rule,
+    lineNumber: line.lineNumber,
+    code,
+    problem,
+    fix,
+    source: src,
+    message: `${code}: ${problem}: ${fix} (${src})`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+interface CodeRows {
+  /** The row whose indicators speak for the code: the global row, else its 26, TC or 53 row. */
+  indicators: Map<string, RvuRow>;
+  /** `code|modifier` for every 26 and TC row the file has. */
+  components: Set<string>;
+}
+
+const codeRows = new WeakMap<MedicareFeeSchedule, CodeRows>();
+
+/** PC/TC indicator 6 codes exist only as 26 rows, so the global row alone does not cover every code. */
+function rowsOf(mpfs: MedicareFeeSchedule): CodeRows {
+  let rows = codeRows.get(mpfs);
+  if (!rows) {
+    rows = { indicators: new Map(), components: new Set() };
+    for (const row of mpfs.rvus.values()) {
+      if (row.modifier === '26' || row.modifier === 'TC') rows.components.add(`${row.hcpcs}|${row.modifier}`);
+      const seen = rows.indicators.get(row.hcpcs);
+      if (!seen || (seen.modifier !== '' && row.modifier === '')) rows.indicators.set(row.hcpcs, row);
+    }
+    codeRows.set(mpfs, rows);
+  }
+  return rows;
+}
+
+/** The PFS row whose indicators apply to `code`, or undefined when the code is not in the file. */
+export function indicatorRow(mpfs: MedicareFeeSchedule, code: string): RvuRow | undefined {
+  return rowsOf(mpfs).indicators.get(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line checks
+
+function pcTc(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+  const has26 = line.modifiers.includes('26');
+  const hasTc = line.modifiers.includes('TC');
+  if (!has26 && !hasTc) return [];
+  // Lab codes carry indicator 9 on the global row and 6 on their 26 row: the 26 row speaks for the split.
+  const ind = (mpfs.rvus.get(rvuKey(line.code, '26')) ?? row).pcTcIndicator;
+  const meaning = PC_TC_MEANING[ind] ?? 'unknown';
+  const src = source(mpfs, 'PC/TC indicator');
+  const components = rowsOf(mpfs).components;
+  if (has26 && hasTc) {
+    const problem =
+      ind === 1
+        ? 'PC/TC indicator 1 allows 26 or TC, not both'
+        : `PC/TC indicator ${ind} (${meaning}) allows neither 26 nor TC together`;
+    return [
+      finding('pc-tc', line, problem, 'bill the global code without a modifier, or one component', src),
+    ];
+  }
+  const modifier = has26 ? '26' : 'TC';
+  if (components.has(`${line.code}|${modifier}`)) return [];
+  return [
+    finding(
+      'pc-tc',
+      line,
+      `PC/TC indicator ${ind} (${meaning}) does not allow ${modifier}`,
+      `remove ${modifier}: ${PC_TC_FIX[ind] ?? 'the file has no such component row'}`,
+      src,
+    ),
+  ];
+}
+
+/** domain.md 1.4, bilateral indicator: what 50 or RT+LT means for the codes where it is wrong. */
+const BILATERAL_WRONG: Readonly<Record<number, { problem: string; fix: string }>> = {
+  0: {
+    problem: 'bilateral indicator 0: the 150% bilateral adjustment does not apply',
+    fix: 'bill the code once without 50 or RT+LT; payers following CMS pay one side only (100% of a single fee)',
+  },
+  2: {
+    problem: 'bilateral indicator 2: the RVUs are already bilateral',
+    fix: 'bill one line, one unit, without 50 or RT+LT: the code already pays for both sides',
+  },
+  9: {
+    problem: 'bilateral indicator 9: the bilateral concept does not apply to this code',
+    fix: 'remove 50 or RT+LT',
+  },
+};
+
+function bilateral(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+  const has50 = line.modifiers.includes('50');
+  const sides = line.modifiers.includes('RT') && line.modifiers.includes('LT');
+  const src = source(mpfs, 'bilateral surgery indicator (BILAT SURG)');
+  const out: CodingFinding[] = [];
+  if (has50 && (line.modifiers.includes('RT') || line.modifiers.includes('LT'))) {
+    out.push(
+      finding(
+        'bilateral',
+        line,
+        '50 already means both sides, so RT or LT beside it contradicts it',
+        'keep 50 alone (one line, one unit) or bill one side with RT or LT',
+        src,
+      ),
+    );
+  }
+  const wrong = BILATERAL_WRONG[row.bilateralIndicator];
+  if (wrong && (has50 || sides)) {
+    out.push(
+      finding('bilateral', line, `${has50 ? '50' : 'RT+LT'} on a code with ${wrong.problem}`, wrong.fix, src),
+    );
+  }
+  return out;
+}
+
+function assistant(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+  const modifier = ASSISTANT_MODIFIERS.find((m) => line.modifiers.includes(m));
+  if (!modifier) return [];
+  const src = source(mpfs, 'assistant at surgery indicator (ASST SURG)');
+  if (row.assistantIndicator === 1) {
+    return [
+      finding(
+        'assistant',
+        line,
+        `assistant-at-surgery indicator 1: statutory restriction, an assistant (${modifier}) is never paid on this code`,
+        'do not bill the assistant line; payers following CMS deny it',
+        src,
+      ),
+    ];
+  }
+  if (row.assistantIndicator === 9) {
+    return [
+      finding(
+        'assistant',
+        line,
+        `assistant-at-surgery indicator 9: the assistant concept does not apply to this code`,
+        `remove ${modifier}`,
+        src,
+      ),
+    ];
+  }
+  return [];
+}
+
+function coSurgeon(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+  if (!line.modifiers.includes('62')) return [];
+  const ind = row.coSurgeonIndicator;
+  if (ind !== 0 && ind !== 9) return [];
+  return [
+    finding(
+      'co-surgeon',
+      line,
+      ind === 0
+        ? 'co-surgeon indicator 0: co-surgeons (62) are not permitted on this code'
+        : 'co-surgeon indicator 9: the co-surgeon concept does not apply to this code',
+      'remove 62: one surgeon bills the procedure; a second surgeon who assisted bills as assistant where the code allows it',
+      source(mpfs, 'co-surgeons indicator (CO-SURG)'),
+    ),
+  ];
+}
+
+function teamSurgery(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+  if (!line.modifiers.includes('66')) return [];
+  const ind = row.teamSurgeryIndicator;
+  if (ind !== 0 && ind !== 9) return [];
+  return [
+    finding(
+      'team-surgery',
+      line,
+      ind === 0
+        ? 'team surgery indicator 0: team surgery (66) is not permitted on this code'
+        : 'team surgery indicator 9: the team surgery concept does not apply to this code',
+      'remove 66 and bill the surgeon’s own service; use 62 only where the co-surgeon indicator permits it',
+      source(mpfs, 'team surgery indicator (TEAM SURG)'),
+    ),
+  ];
+}
+
+/** domain.md 1.1 status codes: the fix for each status the PFS does not pay. */
+const STATUS_FIX: Readonly<Record<string, string>> = {
+  B: 'do not bill it separately: its payment is in the service it belongs to',
+  N: 'check the payer covers it before billing; Medicare does not, so a percent-of-Medicare payer has no amount for it',
+  I: 'bill the code Medicare recognises for the service (often a G code) instead',
+  X: 'make sure the payer covers it and price it from the schedule that pays it (lab tests: the Clinical Laboratory Fee Schedule); there is no PFS amount to quote',
+};
+
+function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): CodingFinding[] {
+  // A component row has its own status: 83020 is X (lab fee schedule), 83020-26 is A.
+  const component = line.modifiers.find((m) => m === '26' || m === 'TC');
+  const row = (component && mpfs.rvus.get(rvuKey(line.code, component))) || codeRow;
+  if (!FLAGGED_STATUS.has(row.statusCode)) return [];
+  return [
+    finding(
+      'status',
+      line,
+      `PFS status ${row.statusCode}: ${statusMeaning(row.statusCode)}`,
+      STATUS_FIX[row.statusCode]!,
+      `CMS ${mpfs.year} PFS relative value file, status code; domain.md 1.1`,
+    ),
+  ];
+}
+
+function units(line: ClaimLine): CodingFinding[] {
+  const src = 'remittance CAS adjustment quantity and CARC 151; domain.md 4.2';
+  const adjusted = line.adjustments.reduce(
+    (n, a) => n + (a.quantity !== undefined && a.quantity > 0 ? a.quantity : 0),
+    0,
+  );
+  if (adjusted > 0) {
+    return [
+      finding(
+        'units',
+        line,
+        `the payer did not allow ${adjusted} of the unit${adjusted === 1 ? '' : 's'} billed (adjustment quantity)`,
+        'bill only the units the record documents and the payer’s unit limit allows; appeal with the records when every unit was necessary',
+        src,
+      ),
+    ];
+  }
+  if (line.adjustments.some((a) => a.reason === '151')) {
+    return [
+      finding(
+        'units',
+        line,
+        'CARC 151: the payer says the information does not support this many units or this frequency',
+        'check the units and dates against the record and send a corrected claim, or appeal with the records',
+        src,
+      ),
+    ];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Global surgical periods
+
+interface Surgery {
+  code: string;
+  date: string;
+  globalDays: '000' | '010' | '090';
+  where: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(iso: string): number {
+  return Math.floor(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS,
+  );
+}
+
+/** True for the E/M range 99202-99499 (domain.md 1.4 global days; CPT E/M section). */
+export function isEvaluationAndManagement(code: string): boolean {
+  if (!/^99\d{3}$/.test(code)) return false;
+  const n = Number(code);
+  return n >= 99202 && n <= 99499;
+}
+
+function lineDate(line: ClaimLine, claim: Claim): string | undefined {
+  return line.serviceDate ?? claim.serviceDateFrom;
+}
+
+function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surgery[] {
+  const out: Surgery[] = [];
+  for (const line of claim.lines) {
+    const date = lineDate(line, claim);
+    const days = indicatorRow(mpfs, line.code)?.globalDays;
+    if (!date || (days !== '000' && days !== '010' && days !== '090')) continue;
+    out.push({
+      code: line.code,
+      date,
+      globalDays: days,
+      where: own ? `line ${line.lineNumber}` : `claim ${claim.claimNumber}`,
+    });
+  }
+  return out;
+}
+
+/** Days before and after the procedure date that its global period covers (domain.md 1.4). */
+const GLOBAL_WINDOW: Readonly<
+  Record<Surgery['globalDays'], { before: number; after: number; text: string }>
+> = {
+  '000': { before: 0, after: 0, text: 'global 000: the day of the procedure' },
+  '010': { before: 0, after: 10, text: 'global 010: the day of the procedure and 10 days after' },
+  '090': { before: 1, after: 90, text: 'global 090: 1 day before to 90 days after' },
+};
+
+function globalPeriod(
+  mpfs: MedicareFeeSchedule,
+  claim: Claim,
+  line: ClaimLine,
+  all: readonly Surgery[],
+): CodingFinding[] {
+  if (!isEvaluationAndManagement(line.code)) return [];
+  if (line.modifiers.some((m) => GLOBAL_EXCEPTION_MODIFIERS.has(m))) return [];
+  const date = lineDate(line, claim);
+  if (!date) return [];
+  const d = dayNumber(date);
+  for (const s of all) {
+    const w = GLOBAL_WINDOW[s.globalDays];
+    const offset = d - dayNumber(s.date);
+    if (offset < -w.before || offset > w.after) continue;
+    const modifier =
+      offset > 0
+        ? '24 if the visit was unrelated to the surgery (with the unrelated diagnosis)'
+        : s.globalDays === '090'
+          ? '57 if this visit was the decision for surgery'
+          : '25 if the visit was significant and separately identifiable from the procedure';
+    return [
+      finding(
+        'global-period',
+        line,
+        `E/M on ${date} falls inside the global period of ${s.code} (${s.where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`,
+        `append ${modifier}; otherwise the visit is part of the surgical package and should not be billed`,
+        source(mpfs, 'global surgery days (GLOB DAYS)'),
+      ),
+    ];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Every coding finding on the claim, in line order; lines whose code is not in the PFS get only the units check. */
+export function checkClaimCoding(
+  claim: Claim,
+  mpfs: MedicareFeeSchedule,
+  options: CodingOptions = {},
+): CodingFinding[] {
+  const all = [
+    ...surgeries(mpfs, claim, true),
+    ...(options.priorClaims ?? [])
+      .filter((c) => c.claimNumber !== claim.claimNumber)
+      .flatMap((c) => surgeries(mpfs, c, false)),
+  ];
+  const out: CodingFinding[] = [];
+  for (const line of claim.lines) {
+    const row = indicatorRow(mpfs, line.code);
+    if (row) {
+      out.push(
+        ...status(mpfs, line, row),
+        ...pcTc(mpfs, line, row),
+        ...bilateral(mpfs, line, row),
+        ...assistant(mpfs, line, row),
+        ...coSurgeon(mpfs, line, row),
+        ...teamSurgery(mpfs, line, row),
+        ...globalPeriod(mpfs, claim, line, all),
+      );
+    }
+    out.push(...units(line));
+  }
+  out.push(...bilateralPairs(mpfs, claim));
+  return out.sort((a, b) => a.lineNumber - b.lineNumber);
+}
+
+/** RT on one line and LT on another for the same code and day, where the bilateral indicator pays one. */
+function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): CodingFinding[] {
+  const out: CodingFinding[] = [];
+  const rightSeen = new Map<string, ClaimLine>();
+  const left: ClaimLine[] = [];
+  for (const line of claim.lines) {
+    const r = line.modifiers.includes('RT');
+    const l = line.modifiers.includes('LT');
+    if (r === l) continue;
+    const key = `${line.code}|${lineDate(line, claim) ?? ''}`;
+    if (r && !rightSeen.has(key)) rightSeen.set(key, line);
+    if (l) left.push(line);
+  }
+  for (const line of left) {
+    const right = rightSeen.get(`${line.code}|${lineDate(line, claim) ?? ''}`);
+    const row = right && indicatorRow(mpfs, line.code);
+    const wrong = row ? BILATERAL_WRONG[row.bilateralIndicator] : undefined;
+    if (!right || !wrong) continue;
+    out.push(
+      finding(
+        'bilateral',
+        line,
+        `RT (line ${right.lineNumber}) and LT on the same day on a code with ${wrong.problem}`,
+        wrong.fix,
+        source(mpfs, 'bilateral surgery indicator (BILAT SURG)'),
+      ),
+    );
+  }
+  return out;
+}
