@@ -73,6 +73,10 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   let shortfallTotal = 0;
   let prTotal = 0;
   let flagged = 0;
+  let underpaidLines = 0;
+  let underpaidCents = 0;
+  let deniedLines = 0;
+  let deniedCents = 0;
 
   claim.lines.forEach((line, i) => {
     const price = prices[i]!;
@@ -106,6 +110,13 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       });
     }
     if (flags.some((f) => f.kind === 'underpaid' || f.kind === 'denied')) flagged += 1;
+    if (denied) {
+      deniedLines += 1;
+      deniedCents += shortfallCents;
+    } else if (shortfallCents > 0) {
+      underpaidLines += 1;
+      underpaidCents += shortfallCents;
+    }
     allowedTotal += allowedCents;
     shortfallTotal += shortfallCents;
     prTotal += linePatientResponsibility(line);
@@ -122,15 +133,22 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   });
 
   const flags: Flag[] = [];
-  if (flagged > 0 && shortfallTotal > 0) {
+  // Underpaid and denied money are told apart: they call for different letters.
+  if (underpaidLines > 0) {
     flags.push({
       kind: 'underpaid',
-      message: `Underpaid ${dollars(shortfallTotal)} on ${flagged} line${flagged === 1 ? '' : 's'}`,
+      message: `Underpaid ${dollars(underpaidCents)} on ${underpaidLines} line${underpaidLines === 1 ? '' : 's'}`,
     });
   }
-  if (claim.status === 'denied') {
+  if (claim.status === 'denied' || deniedLines > 0) {
     const cat = denialCategory([...claimCategories]);
-    flags.push({ kind: 'denied', message: `Denied${cat ? `: ${CATEGORY_LABEL[cat].toLowerCase()}` : ''}` });
+    const what = `Denied${cat ? `: ${CATEGORY_LABEL[cat].toLowerCase()}` : ''}`;
+    const partly = claim.status !== 'denied' && deniedLines > 0;
+    const amount = deniedCents > 0 ? `, ${dollars(deniedCents)} expected` : '';
+    flags.push({
+      kind: 'denied',
+      message: partly ? `${what} on ${deniedLines} line${deniedLines === 1 ? '' : 's'}${amount}` : `${what}${amount}`,
+    });
   }
   for (const e of claim.balanceErrors ?? []) flags.push({ kind: 'imbalance', message: e });
   // Coding checks from the PFS indicators (domain.md 1.4), when the Medicare file is loaded. Claim-level
