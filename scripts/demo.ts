@@ -56,6 +56,24 @@ async function main(): Promise<void> {
   await shot(popup, '05-popup.png');
   await portal.goto(`${PORTAL}/public/apps/appeals/dispute/A26110400017`);
   await shot(portal, '06-portal-dispute-form.png');
+  await panel.reload();
+  await panel.getByTestId('appeal-text').waitFor();
+  await shot(panel, '07-side-panel-appeal.png');
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(extUrl('dashboard.html'));
+  await dashboard.waitForTimeout(800);
+  await shot(dashboard, '08-dashboard-worklist.png');
+  const reports = dashboard.getByRole('tab', { name: /Reports/ });
+  if (await reports.count()) {
+    await reports.first().click();
+    await dashboard.waitForTimeout(800);
+    await shot(dashboard, '09-dashboard-reports.png');
+  }
+  const onboarding = await context.newPage();
+  await onboarding.goto(extUrl('onboarding.html'));
+  await onboarding.waitForTimeout(400);
+  await shot(onboarding, '10-onboarding.png');
 
   if (headed) {
     await portal.goto(`${PORTAL}/public/apps/claim-status/claims/A26110400017`);
