@@ -83,6 +83,11 @@ export interface ProtocolMap {
   unlock(data: { passphrase: string }): { ok: boolean; error?: string };
   /** Extension page → background: lock now. */
   lock(data: undefined): { ok: boolean };
+  /** Extension page → background: patient fields of stored claims, when unlocked (sealed by the lock). */
+  revealPhi(data: { claimKeys: string[] }): {
+    locked: boolean;
+    phi: Record<string, { patientName?: string; memberId?: string; patientAccount?: string }>;
+  };
   /** Extension page → content script: fill the dispute form in that frame with the appeal. */
   fillAppealForm(data: FillAppealForm): { ok: boolean; error?: string; filled?: string[] };
   /** Extension page → background: the active schedule or policies changed; re-score stored claims. */
