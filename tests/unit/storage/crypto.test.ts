@@ -175,3 +175,60 @@ describe('auto-lock (LockSession with an injected clock)', () => {
     expect(session.locked).toBe(true);
   });
 });
+
+describe("the background's lock handlers", () => {
+  const ID = 'abcdefghijklmnopabcdefghijklmnop';
+  const page = { id: ID, url: `chrome-extension://${ID}/options.html` } as never;
+  const content = {
+    id: ID,
+    url: 'https://apps.availity.com/public/apps/claim-status/claims/A26110400017',
+    tab: { id: 3 },
+  } as never;
+
+  it('unlocks with the passphrase, reveals sealed fields to our pages only, and locks after 15 idle minutes', async () => {
+    const { createLockHandlers } = await import('../../../entrypoints/background/lock');
+    let t = 0;
+    const messages: ((m: unknown, s: never) => void)[] = [];
+    const h = createLockHandlers(
+      {
+        db,
+        runtimeId: ID,
+        today: () => '2026-11-27',
+        now: () => NOW,
+        setBadge: async () => undefined,
+        grantedOrigins: async () => [],
+      } as never,
+      { clockMs: () => t, platform: { onAnyMessage: (l) => messages.push(l) } },
+    );
+    expect(await h.lockState(undefined, page)).toEqual({ enabled: false, locked: false });
+    await enableLock(db, PASS, { now: NOW });
+    await saveClaims(db, [{ claim, source }], await loadScorer(db, '2026-11-27'), NOW);
+    expect(await h.lockState(undefined, page)).toEqual({ enabled: true, locked: true });
+    expect(await h.revealPhi({ claimKeys: ['A26110400017'] }, page)).toEqual({ locked: true, phi: {} });
+    expect(await h.unlock({ passphrase: 'nope nope nope' }, page)).toEqual({
+      ok: false,
+      error: WRONG_PASSPHRASE,
+    });
+    expect(await h.unlock({ passphrase: PASS }, content)).toMatchObject({ ok: false });
+    expect(await h.unlock({ passphrase: PASS }, page)).toEqual({ ok: true });
+    const phi = { patientName: 'TESTPATIENT, ALPHA', memberId: 'SYN000123', patientAccount: 'PA-100234' };
+    expect(await h.revealPhi({ claimKeys: ['A26110400017'] }, page)).toEqual({
+      locked: false,
+      phi: { A26110400017: phi },
+    });
+    expect(await h.revealPhi({ claimKeys: ['A26110400017'] }, content)).toEqual({ locked: true, phi: {} });
+
+    t += 14 * 60_000;
+    for (const l of messages) l({ type: 'revealPhi' }, { id: ID } as never);
+    t += 14 * 60_000;
+    for (const l of messages) l({ type: 'lockState' }, { id: ID } as never);
+    expect(await h.lockState(undefined, page)).toEqual({ enabled: true, locked: false });
+    t += 60_000;
+    expect(await h.lockState(undefined, page)).toEqual({ enabled: true, locked: true });
+    expect((await db.auditLog.toArray()).map((a) => a.detail)).toEqual([
+      'passphrase lock turned on, 0 claims sealed',
+      'patient fields unlocked',
+      'locked after 15 minutes idle',
+    ]);
+  });
+});
