@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { addCalendarDays } from '../rules/deadlines/index';
+import type { FlagKind } from '../rules/model';
+import type { AppealRecord, ClaimRecord, OonDatabase } from './db';
+
+/**
+ * Deadlines coming up and the popup's "today at a glance". The selection is pure (records and
+ * `asOf` in, reminders out); the Dexie part below reads only what indexes reach, so the popup opens
+ * fast with 50,000 claims, and keeps the last full count in settings for the next opening.
+ */
+
+export const REMINDER_WINDOW_DAYS = 7;
+
+export type ReminderKind = 'appeal-by' | 'nsa-notice-by' | 'idr-initiation-by' | 'follow-up';
+
+/** One date to act on. Claim numbers and amounts only: reminders appear in system notifications. */
+export interface Reminder {
+  kind: ReminderKind;
+  date: string;
+  claimKey: string;
+  claimNumber: string;
+  amountCents: number;
+}
+
+export const REMINDER_LABEL: Record<ReminderKind, string> = {
+  'appeal-by': 'Appeal by',
+  'nsa-notice-by': 'NSA open negotiation notice by',
+  'idr-initiation-by': 'Federal IDR initiation by',
+  'follow-up': 'Follow up on appeal',
+};
+
+/** Flags that make a claim worth appealing or negotiating. */
+export const ACTIONABLE_FLAGS: readonly FlagKind[] = ['underpaid', 'denied', 'nsa'];
+/** Flags counted as "flagged claims" in the popup, as the worklist's headline count. */
+export const HEADLINE_FLAGS: readonly FlagKind[] = ['underpaid', 'denied'];
+
+function inWindow(date: string | undefined, asOf: string, end: string): date is string {
+  return date !== undefined && date >= asOf && date <= end;
+}
+
+/**
+ * A claim's deadlines in [asOf, asOf + withinDays]. Nothing for a resolved claim or one with nothing to
+ * pursue; the appeal-by date only until an appeal is sent; the NSA notice date only until the notice
+ * is recorded as sent, after which the IDR initiation date takes its place.
+ */
+export function claimReminders(r: ClaimRecord, asOf: string, withinDays = REMINDER_WINDOW_DAYS): Reminder[] {
+  if (r.worklistStatus === 'resolved' || !r.score) return [];
+  if (!r.flagKinds.some((k) => ACTIONABLE_FLAGS.includes(k))) return [];
+  const end = addCalendarDays(asOf, withinDays);
+  const d = r.score.deadlines;
+  const base = { claimKey: r.key, claimNumber: r.claim.claimNumber, amountCents: r.shortfallCents };
+  const out: Reminder[] = [];
+  if (r.worklistStatus !== 'appealed' && inWindow(d.appealBy, asOf, end)) {
+    out.push({ ...base, kind: 'appeal-by', date: d.appealBy });
+  }
+  if (!r.notes?.openNegotiationSentDate && inWindow(d.openNegotiationNoticeBy, asOf, end)) {
+    out.push({ ...base, kind: 'nsa-notice-by', date: d.openNegotiationNoticeBy });
+  }
+  if (inWindow(d.idrInitiationBy, asOf, end)) {
+    out.push({ ...base, kind: 'idr-initiation-by', date: d.idrInitiationBy });
+  }
+  return out;
+}
+
+/** An appeal awaiting the payer whose follow-up date falls in the window. */
+export function followUpReminder(
+  a: AppealRecord,
+  claimNumber: string,
+  asOf: string,
+  withinDays = REMINDER_WINDOW_DAYS,
+): Reminder | undefined {
+  if (a.status !== 'sent' && a.status !== 'in-review') return undefined;
+  if (!inWindow(a.followUpDate, asOf, addCalendarDays(asOf, withinDays))) return undefined;
+  return {
+    kind: 'follow-up',
+    date: a.followUpDate,
+    claimKey: a.claimKey,
+    claimNumber,
+    amountCents: a.disputedCents,
+  };
+}
+
+export function compareReminders(a: Reminder, b: Reminder): number {
+  return (
+    a.date.localeCompare(b.date) || a.claimNumber.localeCompare(b.claimNumber) || a.kind.localeCompare(b.kind)
+  );
+}
+
+/** Every reminder due in the window, soonest first. */
+export function selectReminders(
+  records: Iterable<ClaimRecord>,
+  appeals: Iterable<AppealRecord>,
+  asOf: string,
+  withinDays = REMINDER_WINDOW_DAYS,
+): Reminder[] {
+  const numbers = new Map<string, string>();
+  const out: Reminder[] = [];
+  for (const r of records) {
+    numbers.set(r.key, r.claim.claimNumber);
+    out.push(...claimReminders(r, asOf, withinDays));
+  }
+  for (const a of appeals) {
+    const f = followUpReminder(a, numbers.get(a.claimKey) ?? a.claimKey, asOf, withinDays);
+    if (f) out.push(f);
+  }
+  return out.sort(compareReminders);
+}
+
+function dollars(cents: number): string {
+  return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function shortDate(iso: string): string {
+  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}`;
+}
+
+/** One line per reminder: "Appeal by Dec 2: claim A26110400017, $182.40". No patient values. */
+export function reminderLine(r: Reminder): string {
+  return `${REMINDER_LABEL[r.kind]} ${shortDate(r.date)}: claim ${r.claimNumber}, ${dollars(r.amountCents)}`;
+}
+
+/** The notification for a day's reminders, or undefined when nothing is due. */
+export function reminderNotification(
+  reminders: readonly Reminder[],
+  withinDays = REMINDER_WINDOW_DAYS,
+  maxLines = 4,
+): { title: string; message: string } | undefined {
+  if (reminders.length === 0) return undefined;
+  const lines = reminders.slice(0, maxLines).map(reminderLine);
+  if (reminders.length > maxLines) lines.push(`and ${reminders.length - maxLines} more in the worklist`);
+  const n = reminders.length;
+  return {
+    title: `OON Guard: ${n} deadline${n === 1 ? '' : 's'} in the next ${withinDays} days`,
+    message: lines.join('\n'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Today at a glance
+
+/** The popup's numbers, with the store's stamp when they were counted. */
+export interface Glance {
+  asOf: string;
+  stamp: string;
+  flaggedClaims: number;
+  recoverableCents: number;
+  /** Claim deadlines in the window (follow-ups come live from the appeals index). */
+  reminders: Reminder[];
+}
+
+/** Headline flags, not resolved: what the biller still has to pursue. */
+export function isFlaggedOpen(r: ClaimRecord): boolean {
+  return r.worklistStatus !== 'resolved' && r.flagKinds.some((k) => HEADLINE_FLAGS.includes(k));
+}
+
+/** The glance over claims carrying an actionable flag (the rest add nothing to it). */
+export function computeGlance(records: Iterable<ClaimRecord>, asOf: string, stamp: string): Glance {
+  let flaggedClaims = 0;
+  let recoverableCents = 0;
+  const reminders: Reminder[] = [];
+  for (const r of records) {
+    if (isFlaggedOpen(r)) {
+      flaggedClaims += 1;
+      recoverableCents += r.shortfallCents;
+    }
+    reminders.push(...claimReminders(r, asOf));
+  }
+  return { asOf, stamp, flaggedClaims, recoverableCents, reminders: reminders.sort(compareReminders) };
+}
+
+const ReminderSchema = z.object({
+  kind: z.enum(['appeal-by', 'nsa-notice-by', 'idr-initiation-by', 'follow-up']),
+  date: z.string(),
+  claimKey: z.string(),
+  claimNumber: z.string(),
+  amountCents: z.number(),
+});
+const GlanceSchema = z.object({
+  asOf: z.string(),
+  stamp: z.string(),
+  flaggedClaims: z.number(),
+  recoverableCents: z.number(),
+  reminders: z.array(ReminderSchema),
+});
+
+const GLANCE_KEY = 'glance';
+
+/**
+ * What changes the glance, read from indexes and native counts only (no record is loaded): the day,
+ * the number of claims, the newest write, how many are appealed or resolved, the newest appeal change.
+ */
+export async function glanceStamp(db: OonDatabase, asOf: string): Promise<string> {
+  const [count, lastUpdate, appealed, resolved, lastAppeal] = await Promise.all([
+    db.claims.count(),
+    db.claims.orderBy('updatedAt').reverse().limit(1).keys(),
+    db.claims.where('worklistStatus').equals('appealed').count(),
+    db.claims.where('worklistStatus').equals('resolved').count(),
+    db.appeals.orderBy('updatedAt').reverse().limit(1).keys(),
+  ]);
+  return [asOf, count, String(lastUpdate[0] ?? ''), appealed, resolved, String(lastAppeal[0] ?? '')].join(
+    '|',
+  );
+}
+
+/** The last counted glance, if any, and whether it still matches the store. */
+export async function loadGlance(
+  db: OonDatabase,
+  asOf: string,
+): Promise<{ glance: Glance | undefined; fresh: boolean; stamp: string }> {
+  const [row, stamp] = await Promise.all([db.settings.get(GLANCE_KEY), glanceStamp(db, asOf)]);
+  const glance = row ? GlanceSchema.safeParse(row.value).data : undefined;
+  return { glance, fresh: glance?.stamp === stamp, stamp };
+}
+
+/** Counts the glance again from the claims with an actionable flag, and keeps it for the next opening. */
+export async function refreshGlance(db: OonDatabase, asOf: string): Promise<Glance> {
+  const stamp = await glanceStamp(db, asOf);
+  const seen = new Set<string>();
+  const records: ClaimRecord[] = [];
+  // A multi-entry index yields a claim once per matching flag.
+  await db.claims
+    .where('flagKinds')
+    .anyOf([...ACTIONABLE_FLAGS])
+    .each((r) => {
+      if (seen.has(r.key)) return;
+      seen.add(r.key);
+      if (isFlaggedOpen(r) || claimReminders(r, asOf).length > 0) records.push(r);
+    });
+  const glance = computeGlance(records, asOf, stamp);
+  await db.settings.put({ key: GLANCE_KEY, value: glance });
+  return glance;
+}
+
+/** Follow-ups due in the window, from the appeals' follow-up index. */
+export async function dueFollowUps(
+  db: OonDatabase,
+  asOf: string,
+  withinDays = REMINDER_WINDOW_DAYS,
+): Promise<Reminder[]> {
+  const appeals = await db.appeals
+    .where('followUpDate')
+    .between(asOf, addCalendarDays(asOf, withinDays), true, true)
+    .toArray();
+  if (appeals.length === 0) return [];
+  const claims = await db.claims.bulkGet([...new Set(appeals.map((a) => a.claimKey))]);
+  const numbers = new Map(claims.filter((c) => c !== undefined).map((c) => [c.key, c.claim.claimNumber]));
+  return appeals
+    .map((a) => followUpReminder(a, numbers.get(a.claimKey) ?? a.claimKey, asOf, withinDays))
+    .filter((r) => r !== undefined)
+    .sort(compareReminders);
+}
+
+/** Everything due in the next days, freshly counted: the daily alarm's list. */
+export async function dueReminders(db: OonDatabase, asOf: string): Promise<Reminder[]> {
+  const [glance, followUps] = await Promise.all([refreshGlance(db, asOf), dueFollowUps(db, asOf)]);
+  return [...glance.reminders, ...followUps].sort(compareReminders);
+}
