@@ -20,6 +20,8 @@ export interface ClaimNotes {
   nsaMark?: NsaUserMark;
   /** Date the open negotiation notice was sent: starts the IDR initiation window. */
   openNegotiationSentDate?: string;
+  /** The practice the biller assigned the claim to, over the one its payee NPI or TIN points at. */
+  practiceId?: string;
 }
 
 export interface ScoringContext {
@@ -147,7 +149,9 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     const amount = deniedCents > 0 ? `, ${dollars(deniedCents)} expected` : '';
     flags.push({
       kind: 'denied',
-      message: partly ? `${what} on ${deniedLines} line${deniedLines === 1 ? '' : 's'}${amount}` : `${what}${amount}`,
+      message: partly
+        ? `${what} on ${deniedLines} line${deniedLines === 1 ? '' : 's'}${amount}`
+        : `${what}${amount}`,
     });
   }
   for (const e of claim.balanceErrors ?? []) flags.push({ kind: 'imbalance', message: e });

@@ -20,6 +20,7 @@ export async function setClaimNotes(
     const clean: ClaimNotes = {
       ...(notes.nsaMark ? { nsaMark: notes.nsaMark } : {}),
       ...(notes.openNegotiationSentDate ? { openNegotiationSentDate: notes.openNegotiationSentDate } : {}),
+      ...(notes.practiceId !== undefined ? { practiceId: notes.practiceId } : {}),
     };
     const withNotes = { ...before, notes: clean };
     await db.claims.put(toRecord(before.claim, before.sources, score(before.claim, clean), now, withNotes));

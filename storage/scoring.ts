@@ -55,7 +55,9 @@ export async function loadScorer(
   const contexts = new Map<string, ScoringContext>();
   await Promise.all(ids.map(async (id) => contexts.set(id, await loadScoringContext(db, asOf, id))));
   return (claim, notes) => {
-    const ctx = contexts.get(practiceForClaim(practices, claim, currentId)) ?? contexts.get('')!;
+    const chosen =
+      notes?.practiceId !== undefined && contexts.has(notes.practiceId) ? notes.practiceId : undefined;
+    const ctx = contexts.get(chosen ?? practiceForClaim(practices, claim, currentId)) ?? contexts.get('')!;
     return scoreClaim(claim, ctx, notes);
   };
 }
