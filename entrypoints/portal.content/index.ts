@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { z } from 'zod';
-import { detect } from '../../rules/extract/detect';
+import { detect, matchPatternMatches } from '../../rules/extract/detect';
 import { PORTAL_RULES, portalMatches } from '../../rules/portals/registry';
+import { type PortalRule, PortalRuleSchema } from '../../rules/portals/schema';
 import { FillAppealFormSchema, onMessage, sendMessage } from '../../utils/messaging';
 import { fillDisputeForm } from './fill';
 import { showOverlay } from './overlay';
@@ -11,11 +12,24 @@ import { installTeachMode } from './teach';
 
 z.config({ jitless: true });
 
+/** Rules taught for this origin, from the background (content scripts never open IndexedDB). */
+async function taughtRules(origin: string): Promise<PortalRule[]> {
+  const r = await sendMessage('getTaughtRules', { origin }).catch(() => ({ rules: [] as unknown[] }));
+  return r.rules.flatMap((rule) => {
+    const parsed = PortalRuleSchema.safeParse(rule);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export default defineContentScript({
   matches: portalMatches(),
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
+    // On a built-in portal the manifest injected us; anywhere else the background registered us for
+    // an origin the biller granted, where taught rules and the generic reader apply.
+    const here = new URL(window.location.href);
+    const builtIn = PORTAL_RULES.some((r) => r.matches.some((p) => matchPatternMatches(p, here)));
     // Messages go one way, to our background; nothing from the page's scripts is listened to.
     const reader = new PortalReader({
       window,
@@ -34,15 +48,32 @@ export default defineContentScript({
               : sendMessage('reportFormPage', ref);
         sent.catch(() => undefined);
       },
+      ...(builtIn
+        ? {}
+        : {
+            generic: ({ url, result }) => {
+              sendMessage('saveScrapedClaim', {
+                url,
+                portal: 'generic',
+                pageKind: 'claimDetail',
+                claim: result.claim,
+              })
+                .then((r) => showOverlay(ctx, r.ok ? r.summary : undefined))
+                .catch(() => undefined);
+            },
+          }),
     });
-    reader.check();
+    const loadTaught = () =>
+      taughtRules(here.origin).then((taught) => reader.useRules([...PORTAL_RULES, ...taught]));
+    if (builtIn) reader.check();
+    else void loadTaught();
     // Only our own extension can message a content script; the payload is still parsed like any input.
     const removeFill = onMessage('fillAppealForm', (message) => {
       if (message.sender.id !== browser.runtime.id) return { ok: false, error: 'not from OON Guard' };
       const parsed = FillAppealFormSchema.safeParse(message.data);
       if (!parsed.success) return { ok: false, error: 'malformed fill request' };
-      const page = detect(window.location.href, PORTAL_RULES);
-      if (!page || page.kind.kind !== 'disputeForm')
+      const page = detect(window.location.href, reader.currentRules);
+      if (page?.kind.kind !== 'disputeForm')
         return { ok: false, error: 'This page is not a dispute or appeal form.' };
       return fillDisputeForm(window, page.kind, parsed.data);
     });
@@ -56,7 +87,12 @@ export default defineContentScript({
     ctx.onInvalidated(removeReadAgain);
     const removeTeach = onMessage('startTeachMode', (message) =>
       message.sender.id === browser.runtime.id
-        ? installTeachMode(ctx, window)
+        ? installTeachMode(ctx, window, async (rule) => {
+            const saved = await sendMessage('saveTaughtRule', { rule });
+            // The page the biller just taught is read at once with the stored rule.
+            if (saved.ok) await loadTaught();
+            return saved;
+          })
         : { ok: false, error: 'not from OON Guard' },
     );
     ctx.onInvalidated(removeTeach);
