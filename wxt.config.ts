@@ -20,6 +20,7 @@ export default defineConfig({
       'notifications',
       'contextMenus',
       'clipboardWrite',
+      'scripting',
     ].filter((p) => browser !== 'firefox' || p !== 'sidePanel'),
     host_permissions: portalMatches(),
     optional_host_permissions: ['https://*/*'],
