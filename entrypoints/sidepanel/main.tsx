@@ -97,7 +97,7 @@ function App() {
         />
       )}
       {record?.score && <NotesSection record={record} />}
-      {tabId !== undefined && read && !read.ok && <TeachSection tabId={tabId} />}
+      {tabId !== undefined && <TeachSection tabId={tabId} read={read} />}
       {record?.score && tabId !== undefined && <AppealSection record={record} read={read} tabId={tabId} />}
       <p class="row">
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
