@@ -3,6 +3,7 @@ import { AVAILITY_ORIGIN, renderAvaility } from './availity';
 import { CIGNA_ORIGIN, renderCigna } from './cigna';
 import { HUMANA_ORIGIN, renderHumana } from './humana';
 import { renderUhc, UHC_ORIGIN } from './uhc';
+import { renderUnknown, UNKNOWN_ORIGIN } from './unknown';
 
 /** Every demo portal origin and its renderer: pathname → HTML, or undefined for a 404. */
 export const DEMO_PORTALS: { origin: string; render: (pathname: string) => string | undefined }[] = [
@@ -11,4 +12,5 @@ export const DEMO_PORTALS: { origin: string; render: (pathname: string) => strin
   { origin: CIGNA_ORIGIN, render: renderCigna },
   { origin: HUMANA_ORIGIN, render: renderHumana },
   { origin: UHC_ORIGIN, render: renderUhc },
+  { origin: UNKNOWN_ORIGIN, render: (p) => renderUnknown(p) },
 ];
