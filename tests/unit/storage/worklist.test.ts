@@ -2,45 +2,51 @@ import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClaimScore, DenialCategory, FlagKind } from '../../../rules/model';
-import { openDatabase } from '../../../storage/db';
+import { type ClaimRecord, openDatabase } from '../../../storage/db';
 import {
   agingOfOpenFindings,
+  appendPage,
+  applyChanges,
   centsToDecimal,
   csvField,
   denialCategories,
-  filterRecords,
+  filterItems,
   flaggedVsRecovered,
-  loadAllByPriority,
-  loadPriorityPage,
+  loadClaimRecord,
+  loadWorklistChunk,
+  loadWorklistItems,
+  loadWorklistPage,
+  mergeSorted,
   payerScorecard,
   setWorklistStatus,
   shortfallByCode,
   shortfallByPayer,
   sortByPriority,
-  toWorklistRow,
+  toWorklistItem,
   type WorklistFilter,
-  type WorklistRecord,
+  type WorklistItem,
+  watchClaims,
   worklistCsv,
 } from '../../../storage/worklist';
 
 interface Synth {
   n: number;
   payer?: string;
-  status?: WorklistRecord['status'];
+  status?: ClaimRecord['status'];
   priority?: number;
   flags?: FlagKind[];
   shortfall?: number;
   paidDate?: string;
   appealBy?: string;
   nsaBy?: string;
-  worklistStatus?: WorklistRecord['worklistStatus'];
+  worklistStatus?: ClaimRecord['worklistStatus'];
   lines?: { code: string; shortfall: number; categories?: DenialCategory[] }[];
   expected?: number;
   paid?: number;
 }
 
 /** A synthetic stored record: TESTPATIENT names, SYN accounts, invented T-claim numbers. */
-function rec(s: Synth): WorklistRecord {
+function rec(s: Synth): ClaimRecord {
   const lines = s.lines ?? [{ code: '99214', shortfall: s.shortfall ?? 0 }];
   const paid = s.paid ?? 10_000;
   const expected = s.expected ?? paid + (s.shortfall ?? 0);
@@ -112,7 +118,7 @@ function rec(s: Synth): WorklistRecord {
 }
 
 const ASOF = '2026-12-01';
-const RECORDS: WorklistRecord[] = [
+const RECORDS: ClaimRecord[] = [
   rec({
     n: 1,
     priority: 50,
@@ -148,7 +154,9 @@ const RECORDS: WorklistRecord[] = [
     worklistStatus: 'appealed',
   }),
 ];
-const keysOf = (rs: WorklistRecord[]) => rs.map((r) => r.key);
+const ITEMS = RECORDS.map(toWorklistItem);
+const items = (rs: ClaimRecord[]) => rs.map(toWorklistItem);
+const keysOf = (rs: { key: string }[]) => rs.map((r) => r.key);
 
 describe('filtering', () => {
   it.each<[string, WorklistFilter, string[]]>([
@@ -169,13 +177,13 @@ describe('filtering', () => {
     ['search part of a patient account', { search: 'acct-4' }, ['T00004']],
     ['filters combine', { payer: 'TEST PAYER A', flagKind: 'underpaid', followUp: 'open' }, ['T00001']],
   ])('%s', (_name, filter, expected) => {
-    expect(keysOf(filterRecords(RECORDS, filter, ASOF))).toEqual(expected);
+    expect(keysOf(filterItems(ITEMS, filter, ASOF))).toEqual(expected);
   });
 });
 
 describe('sorting', () => {
   it('puts the highest priority first, then the larger shortfall, then the claim key', () => {
-    expect(keysOf(sortByPriority(RECORDS))).toEqual(['T00002', 'T00003', 'T00001', 'T00005', 'T00004']);
+    expect(keysOf(sortByPriority(ITEMS))).toEqual(['T00002', 'T00003', 'T00001', 'T00005', 'T00004']);
   });
 });
 
@@ -206,8 +214,10 @@ describe('CSV export', () => {
       flags: ['underpaid', 'coding'],
       shortfall: 1_234_550,
     });
-    const records = sortByPriority([...RECORDS, tricky]);
-    const parsed = Papa.parse<Record<string, string>>(worklistCsv(records), {
+    const records = sortByPriority([...RECORDS, tricky].map((r) => ({ ...toWorklistItem(r), r }))).map(
+      (x) => x.r,
+    );
+    const parsed = Papa.parse<Record<string, string>>(worklistCsv(items(records)), {
       header: true,
       skipEmptyLines: true,
     });
@@ -243,7 +253,7 @@ describe('CSV export', () => {
       expect(row.flags ? row.flags.split('; ') : []).toEqual(r.flagKinds);
       expect(row['appeal by']).toBe(r.score!.deadlines.appealBy ?? '');
       expect(row['NSA notice by']).toBe(r.score!.deadlines.openNegotiationNoticeBy ?? '');
-      expect(row['worklist status']).toBe(toWorklistRow(r).worklistStatus);
+      expect(row['worklist status']).toBe(r.worklistStatus ?? 'open');
       for (const money of ['billed', 'allowed', 'expected', 'paid', 'shortfall'])
         expect(row[money]).toMatch(/^-?\d+\.\d{2}$/);
     });
@@ -251,13 +261,13 @@ describe('CSV export', () => {
   });
 
   it('writes no patient name into the export', () => {
-    expect(worklistCsv(RECORDS)).not.toContain('TESTPATIENT');
+    expect(worklistCsv(ITEMS)).not.toContain('TESTPATIENT');
   });
 });
 
 describe('reports', () => {
   it('sums shortfall per payer, largest first, leaving out claims without one', () => {
-    expect(shortfallByPayer(RECORDS)).toEqual([
+    expect(shortfallByPayer(ITEMS)).toEqual([
       { payerName: 'TEST PAYER A', claims: 3, shortfallCents: 96_340 },
     ]);
   });
@@ -279,7 +289,7 @@ describe('reports', () => {
         ],
       }),
     ];
-    expect(shortfallByCode(rs)).toEqual([
+    expect(shortfallByCode(items(rs))).toEqual([
       { code: '29881', lines: 1, shortfallCents: 9_000 },
       { code: '99214', lines: 2, shortfallCents: 1_200 },
     ]);
@@ -292,7 +302,7 @@ describe('reports', () => {
       rec({ n: 3, paidDate: '2026-10-02', paid: 5_000, expected: 20_000 }),
       rec({ n: 4, paidDate: '2026-10-02', paid: 0, expected: 0 }),
     ];
-    expect(payerScorecard(rs)).toEqual([
+    expect(payerScorecard(items(rs))).toEqual([
       {
         payerName: 'TEST PAYER A',
         month: '2026-10',
@@ -326,7 +336,7 @@ describe('reports', () => {
         ],
       }),
     ];
-    expect(denialCategories(rs)).toEqual([
+    expect(denialCategories(items(rs))).toEqual([
       { category: 'authorization', claims: 2, lines: 3, shortfallCents: 78_300 },
       { category: 'bundling', claims: 1, lines: 1, shortfallCents: 200 },
     ]);
@@ -338,7 +348,7 @@ describe('reports', () => {
       rec({ n: 7, flags: ['underpaid'], shortfall: 1, paidDate: '2026-01-01', worklistStatus: 'resolved' }),
       rec({ n: 8, flags: ['underpaid'], shortfall: 2 }),
     ];
-    expect(agingOfOpenFindings(rs, ASOF)).toEqual([
+    expect(agingOfOpenFindings(items(rs), ASOF)).toEqual([
       { bucket: '0–30', claims: 2, shortfallCents: 96_240 },
       { bucket: '31–60', claims: 0, shortfallCents: 0 },
       { bucket: '61–90', claims: 1, shortfallCents: 100 },
@@ -349,11 +359,33 @@ describe('reports', () => {
 
   it('sets flagged against recovered per month, recovered 0 until outcomes are recorded', () => {
     const rs = [...RECORDS, { ...rec({ n: 9, paidDate: '2026-11-30' }), recoveredCents: 4_200 }];
-    expect(flaggedVsRecovered(rs)).toEqual([
+    expect(flaggedVsRecovered(items(rs))).toEqual([
       { month: '2026-08', flaggedClaims: 1, flaggedCents: 0, recoveredCents: 0 },
       { month: '2026-09', flaggedClaims: 1, flaggedCents: 100, recoveredCents: 0 },
       { month: '2026-11', flaggedClaims: 2, flaggedCents: 96_240, recoveredCents: 4_200 },
     ]);
+  });
+});
+
+describe('keeping order as pages and changes arrive', () => {
+  const many = Array.from({ length: 40 }, (_, n) =>
+    toWorklistItem(rec({ n, priority: n % 4, shortfall: (n * 37) % 11, flags: ['underpaid'] })),
+  );
+  const indexOrder = [...many].sort((a, b) => b.priority - a.priority || (a.key < b.key ? 1 : -1));
+
+  it.each([1, 3, 7, 10, 40])('pages of %i appended in index order end in worklist order', (size) => {
+    let list: WorklistItem[] = [];
+    for (let i = 0; i < indexOrder.length; i += size) list = appendPage(list, indexOrder.slice(i, i + size));
+    expect(keysOf(list)).toEqual(keysOf(sortByPriority(many)));
+  });
+
+  it('moves a changed claim to its new place and drops a deleted one', () => {
+    const sorted = sortByPriority(many);
+    const moved = { ...sorted[30]!, priority: 99 };
+    const next = applyChanges(sorted, [moved], [sorted[0]!.key]);
+    expect(next).toHaveLength(39);
+    expect(next[0]!.key).toBe(moved.key);
+    expect(keysOf(next)).toEqual(keysOf(sortByPriority(next)));
   });
 });
 
@@ -363,16 +395,62 @@ describe('storage', () => {
     await db.claims.clear();
   });
 
-  it('pages records by the priority index and loads all in worklist order', async () => {
+  it.each([1, 2, 3, 5])(
+    'pages slim items by the priority index, %i at a time, ties included',
+    async (size) => {
+      const tied = [...RECORDS, rec({ n: 6, priority: 50, shortfall: 5 }), rec({ n: 7, priority: 50 })];
+      await db.claims.bulkPut(tied);
+      let list: WorklistItem[] = [];
+      let cursor: Parameters<typeof loadWorklistPage>[1];
+      do {
+        const page = await loadWorklistPage(db, cursor, size);
+        list = appendPage(list, page.items);
+        cursor = page.next;
+      } while (cursor);
+      expect(keysOf(list)).toEqual(keysOf(sortByPriority(items(tied))));
+      expect(list[0]).not.toHaveProperty('claim');
+    },
+  );
+
+  it.each([1, 2, 4, 10])(
+    'the first page from the index, then key-ordered chunks of %i merged in, gives worklist order',
+    async (size) => {
+      const tied = [...RECORDS, rec({ n: 6, priority: 50, shortfall: 5 }), rec({ n: 7, priority: 50 })];
+      await db.claims.bulkPut(tied);
+      let list = (await loadWorklistPage(db, undefined, 2)).items;
+      const listed = new Set(keysOf(list));
+      let after: string | undefined;
+      do {
+        const chunk = await loadWorklistChunk(db, after, size);
+        list = mergeSorted(list, chunk.items, listed);
+        after = chunk.next;
+      } while (after !== undefined);
+      expect(keysOf(list)).toEqual(keysOf(sortByPriority(items(tied))));
+    },
+  );
+
+  it('reads the items of changed keys, reports deleted ones, and the full record on demand', async () => {
     await db.claims.bulkPut(RECORDS);
-    expect(keysOf(await loadPriorityPage(db, 0, 2))).toEqual(['T00002', 'T00003']);
-    expect(keysOf(await loadAllByPriority(db))).toEqual(['T00002', 'T00003', 'T00001', 'T00005', 'T00004']);
+    const { items: got, removed } = await loadWorklistItems(db, ['T00003', 'T99999']);
+    expect(keysOf(got)).toEqual(['T00003']);
+    expect(removed).toEqual(['T99999']);
+    expect((await loadClaimRecord(db, 'T00003'))?.claim.patientName).toBe('TESTPATIENT, NUMBER 3');
+  });
+
+  it('tells a watcher which claims were written', async () => {
+    const seen: unknown[] = [];
+    const stop = watchClaims(db, (c) => seen.push(c));
+    await db.claims.bulkPut(RECORDS.slice(0, 2));
+    await setWorklistStatus(db, ['T00001'], 'resolved', '2026-12-01T10:00:00.000Z');
+    stop();
+    await db.claims.put(RECORDS[3]!);
+    expect(seen).toEqual([{ keys: ['T00001', 'T00002'] }, { keys: ['T00001'] }]);
   });
 
   it('stores a worklist status on the selected records only', async () => {
     await db.claims.bulkPut(RECORDS);
     expect(await setWorklistStatus(db, ['T00001', 'T00002'], 'appealed', '2026-12-01T10:00:00.000Z')).toBe(2);
-    const all = await loadAllByPriority(db);
+    const all = await db.claims.toArray();
     expect(Object.fromEntries(all.map((r) => [r.key, r.worklistStatus]))).toEqual({
       T00001: 'appealed',
       T00002: 'appealed',
