@@ -1,11 +1,49 @@
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { AppealPanel } from '../../components/AppealPanel';
-import { type AppealDraft, appealText, draftAppeal, REASON_KEYWORDS } from '../../storage/appeals';
-import type { ClaimRecord, PageReadRecord } from '../../storage/db';
+import { AppealTracker, type TrackerInput } from '../../components/AppealTracker';
+import { useSubscription } from '../../components/use-subscription';
+import { getTemplate } from '../../rules/appeals/index';
+import {
+  APPEAL_CHANNELS,
+  type AppealChange,
+  type AppealChannel,
+  type AppealDraft,
+  appealsForClaim,
+  appealText,
+  createAppeal,
+  draftAppeal,
+  fillValues,
+  OUTCOME_STATUSES,
+  parseDollars,
+  updateAppeal,
+} from '../../storage/appeals';
+import { audit } from '../../storage/audit';
+import { APPEAL_STATUSES, type AppealStatus, type ClaimRecord, type PageReadRecord } from '../../storage/db';
 import { sendMessage } from '../../utils/messaging';
 import { db, localDate } from './env';
 
-/** The appeal for the claim on screen: letter, copy, print, fill. */
+type Message = { text: string; error: boolean };
+
+/** The tracker's form, parsed: what updateAppeal accepts, or what is wrong with it. */
+function toChange(input: TrackerInput, status: AppealStatus): AppealChange | string {
+  const change: AppealChange = { status };
+  if (input.sentDate) change.sentDate = input.sentDate;
+  if ((APPEAL_CHANNELS as readonly string[]).includes(input.channel)) {
+    change.channel = input.channel as AppealChannel;
+  }
+  if (input.followUpDate) change.followUpDate = input.followUpDate;
+  if (status === 'won' || status === 'partly-won') {
+    if (input.recovered.trim()) {
+      const cents = parseDollars(input.recovered);
+      if (cents === undefined) return `"${input.recovered}" is not an amount: write it like 182.40.`;
+      change.recoveredCents = cents;
+    }
+  }
+  return change;
+}
+
+/** The appeal for the claim on screen: letter, copy, print, fill, and where the appeal stands. */
 export function AppealSection({
   record,
   read,
@@ -17,14 +55,54 @@ export function AppealSection({
 }) {
   const [templateId, setTemplateId] = useState<string>();
   const [draft, setDraft] = useState<AppealDraft>();
-  const [status, setStatus] = useState<{ text: string; error: boolean }>();
+  const [status, setStatus] = useState<Message>();
+  const [trackerMessage, setTrackerMessage] = useState<Message>();
   const [printText, setPrintText] = useState<string>();
   useEffect(() => {
     if (!record.score) return;
     void draftAppeal(db, record.claim, record.score, localDate(), templateId).then(setDraft);
   }, [record, templateId]);
+  const appeals = useSubscription<Awaited<ReturnType<typeof appealsForClaim>>>(
+    (next, fail) => {
+      const sub = liveQuery(() => appealsForClaim(db, record.key)).subscribe({ next, error: fail });
+      return () => sub.unsubscribe();
+    },
+    [record.key],
+  );
   if (!draft || !record.score) return null;
-  const shortfall = record.score.totals.shortfallCents;
+  const score = record.score;
+  const now = () => new Date().toISOString();
+  // Copying, filling, printing or "Mark sent" is when an appeal starts being tracked.
+  const track = (channel?: AppealChannel) =>
+    createAppeal(
+      db,
+      {
+        claimKey: record.key,
+        templateId: draft.templateId,
+        disputedCents: score.totals.shortfallCents,
+        ...(channel ? { channel } : {}),
+      },
+      now(),
+    );
+  const trackAndAudit = async (action: 'copy' | 'fill' | 'print', channel?: AppealChannel) => {
+    await track(channel);
+    await audit(db, action, `appeal letter (${draft.templateId}), 1 claim`);
+  };
+  const save = async (id: string | undefined, input: TrackerInput, status: AppealStatus) => {
+    setTrackerMessage(undefined);
+    const change = toChange(input, status);
+    if (typeof change === 'string') {
+      setTrackerMessage({ text: change, error: true });
+      return;
+    }
+    const appealId = id ?? (await track(change.channel)).id;
+    const r = await updateAppeal(db, appealId, change, localDate(), now());
+    setTrackerMessage(
+      r.ok
+        ? { text: `Saved: ${r.appeal.status.replace('-', ' ')}.`, error: false }
+        : { text: r.error, error: true },
+    );
+  };
   return (
     <>
       <AppealPanel
@@ -49,25 +127,20 @@ export function AppealSection({
                 error: false,
               }),
             )
+            .then(() => trackAndAudit('copy'))
             .catch((e: unknown) => setStatus({ text: `Could not copy: ${String(e)}`, error: true }))
         }
         onPrint={(body) => {
           setPrintText(appealText(draft.letter, body));
+          void trackAndAudit('print').catch(() => undefined);
           requestAnimationFrame(() => window.print());
         }}
         onFill={(body) =>
-          void sendMessage(
-            'fillAppealForm',
-            {
-              claimNumber: record.claim.claimNumber,
-              ...(record.claim.patientAccount ? { patientAccount: record.claim.patientAccount } : {}),
-              message: appealText(draft.letter, body),
-              ...(shortfall > 0 ? { amount: (shortfall / 100).toFixed(2) } : {}),
-              reasonKeywords: REASON_KEYWORDS[draft.templateId],
-            },
-            { tabId, ...(read?.formFrameId !== undefined ? { frameId: read.formFrameId } : {}) },
-          )
-            .then((r) =>
+          void sendMessage('fillAppealForm', fillValues(record.claim, score, draft, body), {
+            tabId,
+            ...(read?.formFrameId !== undefined ? { frameId: read.formFrameId } : {}),
+          })
+            .then(async (r) => {
               setStatus(
                 r.ok
                   ? {
@@ -75,14 +148,44 @@ export function AppealSection({
                       error: false,
                     }
                   : { text: r.error ?? 'The form could not be filled.', error: true },
-              ),
-            )
+              );
+              if (r.ok) await trackAndAudit('fill', 'portal');
+            })
             .catch((e: unknown) =>
               setStatus({ text: `The portal page did not answer: ${String(e)}`, error: true }),
             )
         }
       />
       {printText && <pre class="print-only">{printText}</pre>}
+      <AppealTracker
+        appeals={(appeals.value ?? []).map((a) => ({
+          id: a.id,
+          templateTitle: getTemplate(a.templateId)?.title ?? a.templateId,
+          status: a.status,
+          disputedCents: a.disputedCents,
+          ...(a.sentDate ? { sentDate: a.sentDate } : {}),
+          ...(a.channel ? { channel: a.channel } : {}),
+          ...(a.followUpDate ? { followUpDate: a.followUpDate } : {}),
+          ...(a.recoveredCents !== undefined ? { recoveredCents: a.recoveredCents } : {}),
+          ...(a.outcomeDate ? { outcomeDate: a.outcomeDate } : {}),
+        }))}
+        statuses={APPEAL_STATUSES}
+        channels={APPEAL_CHANNELS}
+        outcomes={OUTCOME_STATUSES}
+        today={localDate()}
+        recoveredCents={record.recoveredCents ?? 0}
+        message={trackerMessage}
+        onMarkSent={(input) =>
+          void save(undefined, input, 'sent').catch((e: unknown) =>
+            setTrackerMessage({ text: `Could not save: ${String(e)}`, error: true }),
+          )
+        }
+        onSave={(id, input) =>
+          void save(id, input, input.status as AppealStatus).catch((e: unknown) =>
+            setTrackerMessage({ text: `Could not save: ${String(e)}`, error: true }),
+          )
+        }
+      />
     </>
   );
 }
