@@ -1,65 +1,200 @@
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { formatCents } from '../../components/format';
+import { PAGE_KIND_LABEL } from '../../components/format';
 import { useSubscription } from '../../components/use-subscription';
+import { type AppealDraft, appealText, createAppeal, draftAppeal, fillValues } from '../../storage/appeals';
+import { audit } from '../../storage/audit';
+import { type ClaimRecord, openDatabase, type PageReadRecord } from '../../storage/db';
+import {
+  compareReminders,
+  dueFollowUps,
+  loadGlance,
+  refreshGlance,
+  reminderLine,
+} from '../../storage/reminders';
+import { sendMessage } from '../../utils/messaging';
+import { PopupView } from './popup-view';
 import '../../components/theme.css';
-import { openDatabase } from '../../storage/db';
 
 z.config({ jitless: true });
+performance.mark('oon:popup-script-start');
 const db = openDatabase();
 
-async function summary() {
-  const flagged = await db.claims.where('flagKinds').anyOf('underpaid', 'denied').distinct().toArray();
-  const last = await db.pageReads.orderBy('tabId').toArray();
-  const latest = last.sort((a, b) => b.at.localeCompare(a.at))[0];
-  return {
-    flaggedClaims: flagged.length,
-    shortfallCents: flagged.reduce((a, r) => a + r.shortfallCents, 0),
-    last: latest,
-  };
+function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function openSidePanel() {
-  const win = await browser.windows.getCurrent();
-  if (win.id !== undefined) await browser.sidePanel.open({ windowId: win.id });
+const today = localDate();
+
+/**
+ * The glance from what indexes reach (the kept count, its stamp, follow-ups, page reads): no claim is
+ * read, so the popup paints at once with 50,000 stored. A stale count is shown while it is redone.
+ */
+async function glanceView() {
+  const [{ glance, fresh, stamp }, followUps, reads] = await Promise.all([
+    loadGlance(db, today),
+    dueFollowUps(db, today),
+    db.pageReads.toArray(),
+  ]);
+  const lastRead = reads.sort((a, b) => b.at.localeCompare(a.at))[0];
+  const lastClaim = lastRead?.claimKey ? await db.claims.get(lastRead.claimKey) : undefined;
+  const deadlines = glance ? [...glance.reminders, ...followUps].sort(compareReminders) : undefined;
+  return { glance, fresh, stamp, deadlines, lastRead, lastClaimNumber: lastClaim?.claim.claimNumber };
+}
+
+/** The claim read in a tab, with its default letter (the side panel's first choice). */
+async function tabView(tabId: number) {
+  const read = await db.pageReads.get(tabId);
+  const record = read?.claimKey ? await db.claims.get(read.claimKey) : undefined;
+  const draft = record?.score ? await draftAppeal(db, record.claim, record.score, today) : undefined;
+  return { read, record, draft };
+}
+
+/** The tab the popup acts on: `?tabId=` (the popup opened as a page, as in tests), else the active tab. */
+function useTabId(): number | undefined {
+  const pinned = Number(new URLSearchParams(location.search).get('tabId'));
+  const [tabId, setTabId] = useState<number | undefined>(
+    Number.isInteger(pinned) && pinned > 0 ? pinned : undefined,
+  );
+  useEffect(() => {
+    if (Number.isInteger(pinned) && pinned > 0) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTabId(t?.id));
+  }, [pinned]);
+  return tabId;
+}
+
+async function openSidePanel(tabId: number | undefined) {
+  if (tabId !== undefined) await browser.sidePanel.open({ tabId });
+  else {
+    const win = await browser.windows.getCurrent();
+    if (win.id !== undefined) await browser.sidePanel.open({ windowId: win.id });
+  }
   window.close();
 }
 
 function App() {
-  const s = useSubscription<Awaited<ReturnType<typeof summary>>>((next, fail) => {
-    const sub = liveQuery(summary).subscribe({ next, error: fail });
+  const tabId = useTabId();
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const g = useSubscription<Awaited<ReturnType<typeof glanceView>>>((next, fail) => {
+    const sub = liveQuery(glanceView).subscribe({ next, error: fail });
     return () => sub.unsubscribe();
   }, []);
+  const tab = useSubscription<{ read?: PageReadRecord; record?: ClaimRecord; draft?: AppealDraft }>(
+    (next, fail) => {
+      if (tabId === undefined) return () => undefined;
+      const sub = liveQuery(() => tabView(tabId)).subscribe({ next, error: fail });
+      return () => sub.unsubscribe();
+    },
+    [tabId],
+  );
+  // Count again once per stamp that differs from the kept one; the write wakes the query above.
+  const counted = useRef<string>();
+  const stale = g.value !== undefined && !g.value.fresh;
+  useEffect(() => {
+    if (!g.value || g.value.fresh || counted.current === g.value.stamp) return;
+    counted.current = g.value.stamp;
+    void refreshGlance(db, today).catch((e: unknown) =>
+      setMessage({ text: `Could not count the claims: ${String(e)}`, error: true }),
+    );
+  }, [g.value?.stamp, g.value?.fresh]);
+  useEffect(() => {
+    if (g.value?.glance) performance.mark('oon:popup-content');
+  }, [g.value?.glance]);
+
+  const glance = g.value?.glance;
+  const read = tab.value?.read;
+  const record = tab.value?.record;
+  const draft = tab.value?.draft;
+  const last = g.value?.lastRead;
+
+  const track = async (action: 'copy' | 'fill') => {
+    if (!record?.score || !draft) return;
+    await createAppeal(
+      db,
+      {
+        claimKey: record.key,
+        templateId: draft.templateId,
+        disputedCents: record.score.totals.shortfallCents,
+        ...(action === 'fill' ? { channel: 'portal' as const } : {}),
+      },
+      new Date().toISOString(),
+    );
+    await audit(db, action, `appeal letter (${draft.templateId}), 1 claim, from the popup`);
+  };
+
   return (
-    <main style={{ minWidth: '300px' }}>
-      <h1>OON Guard</h1>
-      <div class="stat">
-        <span>Flagged claims</span>
-        <strong data-testid="flagged-claims">{s.value?.flaggedClaims ?? '…'}</strong>
-      </div>
-      <div class="stat">
-        <span>Total shortfall</span>
-        <strong data-testid="total-shortfall">{s.value ? formatCents(s.value.shortfallCents) : '…'}</strong>
-      </div>
-      {s.value?.last && (
-        <p class="muted">
-          Last page read: {s.value.last.portalName}, {s.value.last.ok ? 'read' : 'could not be read'}
-        </p>
-      )}
-      <p class="row">
-        <button type="button" onClick={() => void openSidePanel()} data-testid="open-side-panel">
-          Open side panel
-        </button>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Settings
-        </a>
-        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
-          Worklist and reports
-        </a>
-      </p>
-    </main>
+    <PopupView
+      {...(glance ? { flaggedClaims: glance.flaggedClaims, recoverableCents: glance.recoverableCents } : {})}
+      updating={stale}
+      {...(g.value?.deadlines ? { deadlines: g.value.deadlines.map(reminderLine) } : {})}
+      {...(last
+        ? {
+            lastRead: {
+              portalName: last.portalName,
+              pageKind: PAGE_KIND_LABEL[last.pageKind] ?? last.pageKind,
+              ok: last.ok,
+              at: last.at,
+              ...(g.value?.lastClaimNumber ? { claimNumber: g.value.lastClaimNumber } : {}),
+            },
+          }
+        : {})}
+      {...(record
+        ? {
+            tabClaim: {
+              claimNumber: record.claim.claimNumber,
+              shortfallCents: record.shortfallCents,
+              hasLetter: draft !== undefined,
+              canFill: read?.pageKind === 'disputeForm',
+            },
+          }
+        : {})}
+      message={
+        message ??
+        (g.error !== undefined
+          ? { text: `The claim store could not be opened: ${String(g.error)}`, error: true }
+          : undefined)
+      }
+      onCopy={() => {
+        if (!draft) return;
+        void navigator.clipboard
+          .writeText(appealText(draft.letter, draft.letter.body))
+          .then(() =>
+            setMessage({
+              text: 'Appeal text copied. Paste it into the portal or your letter.',
+              error: false,
+            }),
+          )
+          .then(() => track('copy'))
+          .catch((e: unknown) => setMessage({ text: `Could not copy: ${String(e)}`, error: true }));
+      }}
+      onFill={() => {
+        if (!draft || !record?.score || tabId === undefined) return;
+        void sendMessage('fillAppealForm', fillValues(record.claim, record.score, draft, draft.letter.body), {
+          tabId,
+          ...(read?.formFrameId !== undefined ? { frameId: read.formFrameId } : {}),
+        })
+          .then(async (r) => {
+            setMessage(
+              r.ok
+                ? {
+                    text: `Filled the form (${(r.filled ?? []).join(', ')}). Review it and submit it yourself.`,
+                    error: false,
+                  }
+                : { text: r.error ?? 'The form could not be filled.', error: true },
+            );
+            if (r.ok) await track('fill');
+          })
+          .catch((e: unknown) =>
+            setMessage({ text: `The portal page did not answer: ${String(e)}`, error: true }),
+          );
+      }}
+      onOpenSidePanel={() => void openSidePanel(tabId).catch(() => undefined)}
+      dashboardUrl={browser.runtime.getURL('/dashboard.html')}
+      optionsUrl={browser.runtime.getURL('/options.html')}
+    />
   );
 }
 

@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test';
+import { expect, loadSampleSchedule, storedClaimKeys, test } from './fixtures';
+
+const UNDERPAID = 'https://apps.availity.com/public/apps/claim-status/claims/A26110400017';
+const DENIED = 'https://apps.availity.com/public/apps/claim-status/claims/A26110400018';
+
+/** The biller's local date, `days` from today, as the extension computes it. */
+function localDate(page: Page, days = 0): Promise<string> {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+}
+
+/** Records what a page writes to the clipboard (headless Chromium gives extension pages no readable one). */
+async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    navigator.clipboard.writeText = async (t: string) => {
+      w.copied.push(t);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+}
+
+test("the popup's glance: flagged claims, total recoverable, deadlines in the next 7 days, the last page read", async ({
+  ext,
+  extensionPage,
+  tabIdOf,
+}) => {
+  await loadSampleSchedule(extensionPage);
+  const portal = await ext.context.newPage();
+  await portal.goto(DENIED);
+  await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+  await portal.goto(UNDERPAID);
+  await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+  const panel = await extensionPage(`sidepanel.html?tabId=${await tabIdOf(portal)}`);
+  await expect(panel.getByTestId('claim-number')).toHaveText('A26110400017');
+  await expect.poll(() => storedClaimKeys(panel)).toEqual(['A26110400017', 'A26110400018']);
+
+  // An appeal sent today with a follow-up in three days is a deadline in the next 7 days.
+  const followUp = await localDate(panel, 3);
+  await panel.getByTestId('tracker-follow-up').fill(followUp);
+  await panel.getByTestId('mark-sent').click();
+  await expect(panel.getByTestId('tracker-status')).toHaveText('Sent');
+
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('flagged-claims')).toHaveText('2');
+  await expect(popup.getByTestId('total-shortfall')).toHaveText('$962.40');
+  await expect(popup.getByTestId('deadlines-count')).toHaveText('1');
+  await expect(popup.getByTestId('deadlines')).toContainText('Follow up on appeal');
+  await expect(popup.getByTestId('deadlines')).toContainText('claim A26110400017, $182.40');
+  await expect(popup.getByTestId('last-read')).toContainText('Availity Essentials, claim detail A26110400017, read');
+  // Opened as a tab, the popup's own tab is the active one: no portal claim there.
+  await expect(popup.getByTestId('tab-claim')).toHaveCount(0);
+
+  // A won appeal resolves the claim: the open popup counts again.
+  await panel.getByTestId('tracker-status-select').selectOption('won');
+  await panel.getByTestId('tracker-save').click();
+  await expect(panel.getByTestId('tracker-status')).toHaveText('Won');
+  await expect(popup.getByTestId('flagged-claims')).toHaveText('1');
+  await expect(popup.getByTestId('total-shortfall')).toHaveText('$780.00');
+  await expect(popup.getByTestId('deadlines-count')).toHaveText('0');
+
+  // Opened again, it paints the kept count.
+  await popup.reload();
+  await expect(popup.getByTestId('flagged-claims')).toHaveText('1');
+});
+
+test('"Fill appeal form" and "Copy appeal text" from the popup act on the claim in the active tab, with the side panel\'s letter', async ({
+  ext,
+  extensionPage,
+  tabIdOf,
+  badgeOf,
+}) => {
+  await loadSampleSchedule(extensionPage);
+  const portal = await ext.context.newPage();
+  await portal.goto(UNDERPAID);
+  await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+  const tabId = await tabIdOf(portal);
+  await expect.poll(() => badgeOf(tabId)).toBe('2');
+
+  const popup = await extensionPage(`popup.html?tabId=${tabId}`);
+  await expect(popup.getByTestId('tab-claim-number')).toHaveText('A26110400017');
+  await expect(popup.getByTestId('popup-fill-appeal')).toBeDisabled();
+
+  await portal.getByRole('link', { name: 'Dispute Claim' }).click();
+  await expect(portal.getByRole('heading', { name: 'Dispute Claim' })).toBeVisible();
+  await expect(popup.getByTestId('popup-fill-appeal')).toBeEnabled();
+  await popup.getByTestId('popup-fill-appeal').click();
+  await expect(popup.getByTestId('popup-status')).toContainText('Filled the form');
+  await expect(portal.locator('input[name="claimNumber"]')).toHaveValue('A26110400017');
+  await expect(portal.locator('input[name="disputedAmount"]')).toHaveValue('182.40');
+  const filled = await portal.locator('textarea[name="supportingInformation"]').inputValue();
+  expect(portal.url()).toContain('/appeals/dispute/A26110400017');
+
+  const popupCopies = await recordClipboard(popup);
+  await popup.getByTestId('popup-copy-appeal').click();
+  await expect(popup.getByTestId('popup-status')).toContainText('copied');
+  const [fromPopup] = await popupCopies();
+  expect(fromPopup).toContain('A26110400017');
+  expect(fromPopup).toContain('$182.40');
+  expect(filled).toBe(fromPopup);
+
+  // The side panel's default letter, copied, is the same text.
+  const panel = await extensionPage(`sidepanel.html?tabId=${tabId}`);
+  await expect(panel.getByTestId('claim-number')).toHaveText('A26110400017');
+  const panelCopies = await recordClipboard(panel);
+  await panel.getByTestId('copy-appeal').click();
+  await expect(panel.getByTestId('appeal-status')).toContainText('copied');
+  expect((await panelCopies())[0]).toBe(fromPopup);
+  // The popup's fill and copy started the appeal the side panel tracks.
+  await expect(panel.getByTestId('tracker-status')).toHaveText('Draft');
+  await expect(panel.getByTestId('tracker-summary')).toContainText('by portal');
+});
