@@ -52,7 +52,9 @@ test("the popup's glance: flagged claims, total recoverable, deadlines in the ne
   await expect(popup.getByTestId('deadlines-count')).toHaveText('1');
   await expect(popup.getByTestId('deadlines')).toContainText('Follow up on appeal');
   await expect(popup.getByTestId('deadlines')).toContainText('claim A26110400017, $182.40');
-  await expect(popup.getByTestId('last-read')).toContainText('Availity Essentials, claim detail A26110400017, read');
+  await expect(popup.getByTestId('last-read')).toContainText(
+    'Availity Essentials, claim detail A26110400017, read',
+  );
   // Opened as a tab, the popup's own tab is the active one: no portal claim there.
   await expect(popup.getByTestId('tab-claim')).toHaveCount(0);
 
