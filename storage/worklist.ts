@@ -606,7 +606,11 @@ export async function loadWorklistChunk(
 }
 
 /** Merges a sorted chunk into a sorted list, leaving out keys already listed. O(n + m). */
-export function mergeSorted<T extends Ordered>(list: readonly T[], chunk: readonly T[], listed: ReadonlySet<string>): T[] {
+export function mergeSorted<T extends Ordered>(
+  list: readonly T[],
+  chunk: readonly T[],
+  listed: ReadonlySet<string>,
+): T[] {
   const out: T[] = [];
   let i = 0;
   for (const c of chunk) {

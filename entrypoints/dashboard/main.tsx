@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
@@ -7,24 +6,28 @@ import { ReportsView } from '../../components/dashboard/ReportsView';
 import { EMPTY_FILTER, type FilterValues, WorklistFilters } from '../../components/dashboard/WorklistFilters';
 import { WorklistTable } from '../../components/dashboard/WorklistTable';
 import { formatDate } from '../../components/format';
-import { useSubscription } from '../../components/use-subscription';
 import { ClaimStatusSchema } from '../../rules/model';
-import { openDatabase } from '../../storage/db';
+import { type ClaimRecord, openDatabase } from '../../storage/db';
 import {
+  applyChanges,
   buildReports,
+  type ClaimsChange,
   compileFilter,
   countClaims,
   filterOptions,
   inPaidMonth,
-  loadAllByPriority,
-  loadPriorityPage,
+  loadClaimRecord,
+  loadWorklistChunk,
+  loadWorklistItems,
+  loadWorklistPage,
+  mergeSorted,
   paidMonths,
   setWorklistStatus,
-  toWorklistRow,
   WORKLIST_STATUSES,
   type WorklistFilter,
-  type WorklistRecord,
+  type WorklistItem,
   type WorklistStatus,
+  watchClaims,
   worklistCsv,
 } from '../../storage/worklist';
 import '../../components/theme.css';
@@ -35,7 +38,11 @@ import { reportCsv, reportSections } from './reports';
 z.config({ jitless: true });
 performance.mark('oon:script-start');
 const db = openDatabase();
+/** The first page fills the screen; later pages are larger so the whole store arrives in few steps. */
 const FIRST_PAGE = 100;
+const PAGE = 5_000;
+/** Writes arrive in bursts (an 835 import, a bulk mark): gather them before reading. */
+const CHANGE_DEBOUNCE_MS = 150;
 
 function todayIso(): string {
   const d = new Date();
@@ -65,38 +72,139 @@ function download(fileName: string, csv: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The first rows from the priority index straight away; the whole store (live) follows. */
-function useRecords(): {
-  records: WorklistRecord[];
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+interface WorklistState {
+  items: WorklistItem[];
   total: number | undefined;
   complete: boolean;
   error: unknown;
-} {
-  const [first, setFirst] = useState<{ records: WorklistRecord[]; total: number } | undefined>();
-  const firstLoaded = first !== undefined;
-  // The full read waits for the first page: started together, it delays the first paint by seconds.
-  const all = useSubscription<WorklistRecord[]>(
-    (next, fail) => {
-      if (!firstLoaded) return () => undefined;
-      const sub = liveQuery(() => loadAllByPriority(db)).subscribe({ next, error: fail });
-      return () => sub.unsubscribe();
-    },
-    [firstLoaded],
-  );
+  /** What the last refresh brought in, for the live region ("2 new flagged claims"). */
+  announcement: string;
+  /** Bumped on every change so an open claim can be read again. */
+  changedKeys: ReadonlySet<string>;
+}
+
+/**
+ * Slim items in pages from the priority index, appended as they arrive; afterwards, only the
+ * claims that change are read again (or everything, when Dexie reports a range).
+ */
+function useWorklist(): WorklistState {
+  const [state, setState] = useState<WorklistState>({
+    items: [],
+    total: undefined,
+    complete: false,
+    error: undefined,
+    announcement: '',
+    changedKeys: new Set(),
+  });
   useEffect(() => {
-    void Promise.all([loadPriorityPage(db, 0, FIRST_PAGE), countClaims(db)]).then(([records, total]) =>
-      setFirst({ records, total }),
-    );
+    let stopped = false;
+    let loading = true;
+    let pending: Set<string> | 'all' = new Set();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fail = (error: unknown) => setState((s) => ({ ...s, error }));
+
+    // The first screen comes from the priority index; the rest in key-ordered chunks merged in below
+    // it, so the rows on screen stay put while the count grows.
+    const loadAll = async (replace: boolean) => {
+      loading = true;
+      const first = await loadWorklistPage(db, undefined, FIRST_PAGE);
+      if (stopped) return;
+      let list = first.items;
+      const listed = new Set(list.map((r) => r.key));
+      if (!replace) {
+        setState((s) => ({ ...s, items: list, complete: !first.next, total: s.total ?? list.length }));
+        void countClaims(db).then((t) => setState((s) => ({ ...s, total: s.complete ? s.total : t })));
+      }
+      let after: string | undefined;
+      let more = first.next !== undefined;
+      while (more) {
+        const chunk = await loadWorklistChunk(db, after, PAGE);
+        if (stopped) return;
+        list = mergeSorted(list, chunk.items, listed);
+        after = chunk.next;
+        more = after !== undefined;
+        if (!replace) {
+          const snapshot = list;
+          setState((s) => ({ ...s, items: snapshot, complete: !more }));
+        }
+      }
+      setState((s) => ({ ...s, items: list, total: list.length, complete: true }));
+      loading = false;
+      flush();
+    };
+
+    const refresh = async (keys: string[]) => {
+      const { items, removed } = await loadWorklistItems(db, keys);
+      if (stopped) return;
+      setState((s) => {
+        const before = new Map(s.items.map((r) => [r.key, r]));
+        const added = items.filter((r) => !before.has(r.key));
+        const newlyFlagged = items.filter(
+          (r) => r.flagKinds.length > 0 && (before.get(r.key)?.flagKinds.length ?? 0) === 0,
+        );
+        const next = applyChanges(s.items, items, removed);
+        const said = [
+          added.length ? `${plural(added.length, 'new claim')} listed.` : '',
+          newlyFlagged.length ? `${plural(newlyFlagged.length, 'claim')} newly flagged.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return { ...s, items: next, total: next.length, announcement: said, changedKeys: new Set(keys) };
+      });
+    };
+
+    const flush = () => {
+      timer = undefined;
+      if (loading) return;
+      const work = pending;
+      pending = new Set();
+      if (work === 'all') void loadAll(true).catch(fail);
+      else if (work.size > 0) void refresh([...work]).catch(fail);
+    };
+
+    const stop = watchClaims(db, (change: ClaimsChange) => {
+      if (change === 'all' || pending === 'all') pending = 'all';
+      else for (const k of change.keys) pending.add(k);
+      if (timer === undefined) timer = setTimeout(flush, CHANGE_DEBOUNCE_MS);
+    });
+    void loadAll(false).catch(fail);
+    return () => {
+      stopped = true;
+      stop();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, []);
-  if (all.value) return { records: all.value, total: all.value.length, complete: true, error: all.error };
-  return { records: first?.records ?? [], total: first?.total, complete: false, error: all.error };
+  return state;
+}
+
+/** The full stored record of the open claim, read again when it changes. */
+function useClaimRecord(key: string | undefined, changedKeys: ReadonlySet<string>): ClaimRecord | undefined {
+  const [record, setRecord] = useState<ClaimRecord | undefined>();
+  const stale = key !== undefined && changedKeys.has(key);
+  useEffect(() => {
+    if (key === undefined) {
+      setRecord(undefined);
+      return;
+    }
+    let live = true;
+    void loadClaimRecord(db, key).then((r) => {
+      if (live) setRecord(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, stale ? changedKeys : undefined]);
+  return record?.key === key ? record : undefined;
 }
 
 type Tab = 'worklist' | 'reports';
 
 function App() {
   const asOf = useMemo(todayIso, []);
-  const { records, total, complete, error } = useRecords();
+  const { items: records, total, complete, error, announcement, changedKeys } = useWorklist();
   const [tab, setTab] = useState<Tab>('worklist');
   const [filterValues, setFilterValues] = useState<FilterValues>(EMPTY_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -110,21 +218,15 @@ function App() {
     return records.filter(keep);
   }, [records, filterValues, asOf]);
   const options = useMemo(() => filterOptions(records), [records]);
-  const rowCache = useMemo(() => new Map<number, ReturnType<typeof toWorklistRow>>(), [filtered]);
-  const getRow = (i: number) => {
-    let row = rowCache.get(i);
-    if (!row) {
-      row = toWorklistRow(filtered[i]!);
-      rowCache.set(i, row);
-    }
-    return row;
-  };
+  const getRow = (i: number) => filtered[i]!;
 
   useEffect(() => {
     if (records.length > 0 && performance.getEntriesByName('oon:first-rows').length === 0) {
       performance.mark('oon:first-rows');
     }
-  }, [records]);
+    if (complete && performance.getEntriesByName('oon:all-rows').length === 0)
+      performance.mark('oon:all-rows');
+  }, [records, complete]);
   useEffect(() => {
     if (openKey) detailHeading.current?.focus();
   }, [openKey]);
@@ -149,13 +251,16 @@ function App() {
     const n = await setWorklistStatus(db, keys, status, new Date().toISOString());
     setNotice(`${n} ${n === 1 ? 'claim' : 'claims'} marked ${status}.`);
   };
-  const opened = openKey ? records.find((r) => r.key === openKey) : undefined;
+  const opened = useClaimRecord(openKey, changedKeys);
   const countText =
     total === undefined
       ? 'Loading claims…'
       : complete
         ? `${filtered.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} claims shown`
         : `Showing the first ${records.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} claims while the rest load`;
+  useEffect(() => {
+    if (announcement) setNotice(announcement);
+  }, [announcement]);
 
   const tabButton = (id: Tab, label: string) => (
     <button
@@ -190,10 +295,14 @@ function App() {
         {tabButton('worklist', 'Worklist')}
         {tabButton('reports', 'Reports')}
       </div>
-      <p role="status" aria-live="polite" class="muted" data-testid="result-count">
-        {countText}
-        {notice ? ` ${notice}` : ''}
-      </p>
+      <div class="row status-line">
+        <p aria-live={complete ? 'polite' : 'off'} class="muted" data-testid="result-count">
+          {countText}
+        </p>
+        <p role="status" class="muted" data-testid="dashboard-notice">
+          {notice}
+        </p>
+      </div>
       {tab === 'worklist' && (
         <section id="panel-worklist" role="tabpanel" aria-labelledby="tab-worklist" data-panel="worklist">
           <WorklistFilters

@@ -1,23 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { sortByPriority, type WorklistRecord, worklistCsv } from '../../storage/worklist';
+import type { ClaimRecord } from '../../storage/db';
+import { sortByPriority, toWorklistItem, worklistCsv } from '../../storage/worklist';
 import { expect, loadSampleSchedule, storedClaimKeys, test } from './fixtures';
 
 const CLAIMS = ['A26110400017', 'A26110400018', 'A26110400019'];
 const claimUrl = (n: string) => `https://apps.availity.com/public/apps/claim-status/claims/${n}`;
 
 /** Every stored record, straight from IndexedDB. */
-function storedRecords(page: Page): Promise<WorklistRecord[]> {
+function storedRecords(page: Page): Promise<ClaimRecord[]> {
   return page.evaluate(
     () =>
-      new Promise<WorklistRecord[]>((resolve, reject) => {
+      new Promise<ClaimRecord[]>((resolve, reject) => {
         const req = indexedDB.open('oon-guard');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const all = req.result.transaction('claims', 'readonly').objectStore('claims').getAll();
           all.onsuccess = () => {
-            resolve(all.result as WorklistRecord[]);
+            resolve(all.result as ClaimRecord[]);
             req.result.close();
           };
           all.onerror = () => reject(all.error);
@@ -43,7 +44,11 @@ test('the dashboard lists stored claims by priority, filters, searches, exports 
     await expect.poll(() => storedClaimKeys(dashboard)).toEqual(CLAIMS.slice(0, i + 1));
   }
   await dashboard.bringToFront();
-  const stored = sortByPriority(await storedRecords(dashboard));
+  // The live region says what arrived while the page was open.
+  await expect(dashboard.getByTestId('dashboard-notice')).toContainText('new claim listed');
+  const stored = sortByPriority(
+    (await storedRecords(dashboard)).map((r) => ({ ...toWorklistItem(r), r })),
+  ).map((x) => x.r);
   expect(stored.map((r) => r.key)).toHaveLength(3);
   expect(stored[0]!.priority).toBeGreaterThan(0);
 
@@ -79,7 +84,7 @@ test('the dashboard lists stored claims by priority, filters, searches, exports 
     dashboard.getByTestId('export-csv').click(),
   ]);
   const csv = await readFile((await download.path())!, 'utf8');
-  expect(csv).toBe(worklistCsv(stored));
+  expect(csv).toBe(worklistCsv(stored.map(toWorklistItem)));
   expect(csv).toContain('A26110400017,ACME HEALTH PLAN,');
   expect(csv).toMatch(/A26110400017,[^\r\n]*,182\.40,/);
   expect(csv).not.toContain('TESTPATIENT');
@@ -89,6 +94,10 @@ test('the dashboard lists stored claims by priority, filters, searches, exports 
   await dashboard.keyboard.press('Space');
   await expect(dashboard.getByTestId('bulk-actions')).toContainText('1 selected');
   await dashboard.getByRole('button', { name: 'Mark appealed' }).click();
+  await expect(dashboard.getByTestId('dashboard-notice')).toHaveText('1 claim marked appealed.');
+  await expect(dashboard.locator(`tr[data-key="${stored[0]!.key}"] [data-col="follow-up"]`)).toHaveText(
+    'appealed',
+  );
   await expect
     .poll(async () => (await storedRecords(dashboard)).find((r) => r.key === stored[0]!.key)?.worklistStatus)
     .toBe('appealed');
