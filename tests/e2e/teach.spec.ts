@@ -143,7 +143,9 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
     });
     await expect(theirOptions.getByTestId('taught-message')).toContainText('Imported 1 rule');
     // The site is allowed (as above); the click registers the content script for it.
-    await theirOptions.getByRole('button', { name: /Allow reading provider\.examplehealthplan\.com/ }).click();
+    await theirOptions
+      .getByRole('button', { name: /Allow reading provider\.examplehealthplan\.com/ })
+      .click();
     await expect(theirOptions.getByTestId('taught-message')).toContainText('may now read');
     const theirPortal = await colleague.context.newPage();
     await theirPortal.goto(CLAIM_URL);
@@ -161,7 +163,11 @@ test('a malformed rule file imports nothing and says why', async ({ extensionPag
     name: 'bad.json',
     mimeType: 'application/json',
     buffer: Buffer.from(
-      JSON.stringify({ format: 'oon-guard-taught-rules', version: 1, rules: [{ id: 'taught-provider-uhc-com' }] }),
+      JSON.stringify({
+        format: 'oon-guard-taught-rules',
+        version: 1,
+        rules: [{ id: 'taught-provider-uhc-com' }],
+      }),
     ),
   });
   await expect(options.getByTestId('taught-message')).toContainText('Nothing was imported');
