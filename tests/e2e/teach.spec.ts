@@ -106,7 +106,7 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
   await portal.reload();
   await expect(panel.getByTestId('claim-number')).toHaveText('EHP26110400017');
   await expect(panel.getByTestId('unreadable')).toHaveCount(0);
-  const findings = await panel.locator('main').innerText();
+  const findings = await panel.locator('main').textContent();
   expect(findings).toMatch(/underpaid/i);
 
   // Another claim of the same portal: the taught URL pattern generalised the claim id.
@@ -151,7 +151,7 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
     await theirPortal.goto(CLAIM_URL);
     const theirPanel = await sidePanelFor(colleague, theirPortal);
     await expect(theirPanel.getByTestId('claim-number')).toHaveText('EHP26110400017');
-    expect(await theirPanel.locator('main').innerText()).toBe(findings);
+    expect(await theirPanel.locator('main').textContent()).toBe(findings);
   } finally {
     await colleague.close();
   }
