@@ -163,11 +163,44 @@ export const DEMO_CLAIMS: DemoClaim[] = [
       }),
     ],
   },
+  {
+    // A coding problem a payer reviewer would catch (issue 9): 71046 billed with 26 and TC on one line.
+    // PC/TC indicator 1 allows one component or the global code, not both (domain.md 1.4); paid as 26 only.
+    claimNumber: 'A26110400021',
+    patientAccount: 'PA-100288',
+    patientName: 'TESTPATIENT, DELTA',
+    memberId: 'SYN000912',
+    payer: 'ACME HEALTH PLAN',
+    serviceDates: '10/20/2026',
+    status: 'Finalized/Payment',
+    billed: '$95.00',
+    allowed: '$38.00',
+    paid: '$30.40',
+    patientResponsibility: '$7.60',
+    checkNumber: 'EFT88120049',
+    checkDate: '11/10/2026',
+    remarks: '',
+    lines: [
+      line({
+        date: '10/20/2026',
+        code: '71046',
+        modifiers: '26, TC',
+        billed: '$95.00',
+        allowed: '$38.00',
+        coinsurance: '$7.60',
+        paid: '$30.40',
+        adjustments: 'CO-45: $57.00; PR-2: $7.60',
+      }),
+    ],
+  },
 ];
 
-/** Rows on the search results page: the three claims above plus one still pending. */
+/**
+ * Rows on the search results page: the first three claims above plus one still pending. The coding
+ * demo claim is reached by its URL only, so the results page keeps the four rows its tests count.
+ */
 export const DEMO_RESULTS = [
-  ...DEMO_CLAIMS.map((c) => ({
+  ...DEMO_CLAIMS.filter((c) => c.claimNumber !== 'A26110400021').map((c) => ({
     claimNumber: c.claimNumber,
     patientAccount: c.patientAccount,
     payer: c.payer,
