@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { AppealPanel } from '../../components/AppealPanel';
 import { AppealTracker, type TrackerInput } from '../../components/AppealTracker';
 import { useSubscription } from '../../components/use-subscription';
@@ -54,14 +54,23 @@ export function AppealSection({
   tabId: number;
 }) {
   const [templateId, setTemplateId] = useState<string>();
-  const [draft, setDraft] = useState<AppealDraft>();
   const [status, setStatus] = useState<Message>();
   const [trackerMessage, setTrackerMessage] = useState<Message>();
   const [printText, setPrintText] = useState<string>();
-  useEffect(() => {
-    if (!record.score) return;
-    void draftAppeal(db, record.claim, record.score, localDate(), templateId).then(setDraft);
-  }, [record, templateId]);
+  // A live query: the letter follows the practice profile when it is edited in the options.
+  const drafted = useSubscription<AppealDraft | undefined>(
+    (next, fail) => {
+      const score = record.score;
+      if (!score) return () => undefined;
+      const sub = liveQuery(() => draftAppeal(db, record.claim, score, localDate(), templateId)).subscribe({
+        next,
+        error: fail,
+      });
+      return () => sub.unsubscribe();
+    },
+    [record, templateId],
+  );
+  const draft = drafted.value;
   const appeals = useSubscription<Awaited<ReturnType<typeof appealsForClaim>>>(
     (next, fail) => {
       const sub = liveQuery(() => appealsForClaim(db, record.key)).subscribe({ next, error: fail });

@@ -175,3 +175,48 @@ test('tracking: copy starts a draft, "Mark sent" marks the claim appealed, a won
   expect(log.map((l) => l.action)).toEqual(['copy']);
   expect(log[0]?.detail).not.toContain('A26110400017');
 });
+
+test('practice profile: saved field by field in the options, an invalid value named and kept out, letters mark what is missing', async ({
+  ext,
+  extensionPage,
+  tabIdOf,
+}) => {
+  await loadSampleSchedule(extensionPage);
+  const options = await extensionPage('options.html');
+  const profile = options.getByRole('region', { name: 'Practice profile' });
+  await expect(profile.getByTestId('profile-missing')).toContainText('practice name');
+  await profile.getByLabel('Practice name').fill('TEST PRACTICE LLC');
+  await profile.getByLabel('Billing NPI').fill('123456789');
+  await profile.getByLabel('Tax ID (TIN)').fill('12-3456789');
+  await profile.getByLabel('Street address').fill('1 TEST PLAZA\nSUITE 100');
+  await profile.getByLabel('State').fill('ny');
+  await profile.getByTestId('profile-save').click();
+  await expect(profile.getByTestId('profile-message')).toContainText(
+    'Not saved, please correct: Billing NPI (an NPI has 10 digits)',
+  );
+  await expect(profile.getByTestId('profile-message')).toContainText(
+    'Letters will mark as missing: practice NPI',
+  );
+  await expect(profile.getByRole('alert').first()).toContainText('an NPI has 10 digits');
+  await expect(profile.getByTestId('profile-missing')).not.toContainText('practice name');
+  await expect(profile.getByTestId('profile-missing')).toContainText('practice NPI');
+  // What the biller typed stays in the form to be corrected.
+  await expect(profile.getByLabel('Billing NPI')).toHaveValue('123456789');
+
+  const portal = await ext.context.newPage();
+  await portal.goto('https://apps.availity.com/public/apps/claim-status/claims/A26110400017');
+  await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+  const panel = await extensionPage(`sidepanel.html?tabId=${await tabIdOf(portal)}`);
+  await expect(panel.getByTestId('claim-number')).toHaveText('A26110400017');
+  const letter = await panel.getByTestId('appeal-text').inputValue();
+  expect(letter).toContain('TEST PRACTICE LLC');
+  expect(letter).toContain('123456789');
+  expect(letter).toContain('1 TEST PLAZA');
+  expect(letter).toContain('[MISSING: practice NPI]');
+  await expect(panel.getByTestId('appeal-missing')).toContainText('practice NPI');
+
+  await profile.getByLabel('Billing NPI').fill('1234567893');
+  await profile.getByTestId('profile-save').click();
+  await expect(profile.getByTestId('profile-missing')).not.toContainText('practice NPI');
+  await expect.poll(() => panel.getByTestId('appeal-text').inputValue()).toContain('1234567893');
+});
