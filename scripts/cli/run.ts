@@ -6,6 +6,7 @@ import { readInputs } from './inputs';
 import type { CliIo } from './io';
 import { parseAppealOptions, parseScoreOptions, type ScoreOptions, UsageError } from './options';
 import { type Report, reportJson, reportText, type ScoredClaim } from './report';
+import { review } from './review';
 import { USAGE } from './usage';
 
 export type { CliIo } from './io';
@@ -80,7 +81,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'appeal':
         return await appeal(rest, io);
       case 'review':
-        throw new UsageError('review is not available yet: use score, or appeal for one claim');
+        return await review(rest, io);
       default:
         throw new UsageError(`unknown command "${command}": use score or appeal`);
     }
