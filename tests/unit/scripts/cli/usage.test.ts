@@ -57,7 +57,7 @@ describe('oon usage', () => {
       ['score', '--schedule', `${FIXTURES}/ucr.csv`, AVAILITY_UNDERPAID],
       'no "amount" column',
     ],
-    ['review, which is not built yet', ['review', AVAILITY_UNDERPAID], 'review is not available yet'],
+    ['review without the Medicare files', ['review', AVAILITY_UNDERPAID], 'review needs --medicare-rvu'],
   ])('exits 2 on %s', async (_, argv, says) => {
     const r = await oon(argv);
     expect(r.code).toBe(2);
