@@ -17,13 +17,18 @@ const MAX_DOLLAR_DIGITS = 13;
  * digit that is not zero (cents are the smallest unit an 835 moves, domain.md 6.2).
  */
 export function parseCents(text: string): number | null {
-  const n = text.length;
-  if (n === 0) return null;
-  let i = 0;
+  return parseCentsIn(text, 0, text.length);
+}
+
+/** `parseCents` of `text.slice(from, to)`, read in place. */
+export function parseCentsIn(text: string, from: number, to: number): number | null {
+  const n = to;
+  if (n === from) return null;
+  let i = from;
   let negative = false;
-  if (text.charCodeAt(0) === MINUS) {
+  if (text.charCodeAt(from) === MINUS) {
     negative = true;
-    i = 1;
+    i = from + 1;
   }
   let dollars = 0;
   let intDigits = 0;
@@ -63,9 +68,14 @@ export function parseCents(text: string): number | null {
  * decimals. Units are not money, so a float is the right type here.
  */
 export function parseQuantity(text: string): number | null {
-  const n = text.length;
-  if (n === 0 || n > 15) return null;
-  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
+  return parseQuantityIn(text, 0, text.length);
+}
+
+/** `parseQuantity` of `text.slice(from, to)`; only a valid number is turned into a string. */
+export function parseQuantityIn(text: string, from: number, to: number): number | null {
+  const n = to;
+  if (n === from || n - from > 15) return null;
+  let i = text.charCodeAt(from) === MINUS ? from + 1 : from;
   let digits = 0;
   let dots = 0;
   for (; i < n; i++) {
@@ -80,7 +90,8 @@ export function parseQuantity(text: string): number | null {
     }
   }
   if (digits === 0) return null;
-  return Number(text);
+  if (to - from === 1) return text.charCodeAt(from) - ZERO;
+  return Number(from === 0 && to === text.length ? text : text.slice(from, to));
 }
 
 /** "$1,234.50", "-$12.00": for human messages only (balance errors), never for storage. */

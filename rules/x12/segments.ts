@@ -1,6 +1,6 @@
 /**
- * X12 envelope tokenizer: one forward pass over the text with `indexOf`, one reused cursor, one
- * `split` per segment. Delimiters come from each ISA (domain.md 6.1); files that start at ST use
+ * X12 envelope tokenizer: one forward pass over the text, one reused cursor, element offsets
+ * instead of strings. Delimiters come from each ISA (domain.md 6.1); files that start at ST use
  * the common `*`, `:`, `~`.
  */
 
@@ -107,25 +107,48 @@ export function bareDelimiters(text: string, at: number): Delimiters {
   return { element, component, segment };
 }
 
-/** A reused cursor over segments: `next()` moves on; `id`, `elements`, `index` describe the segment. */
+/** Segment ids seen so far, keyed by their character codes: "CAS" is not re-allocated per segment. */
+const SEGMENT_IDS = new Map<number, string>();
+
+/** Base-37 key of `[A-Z0-9]` text: 0 is "no character", so "A" and "0A" differ. Exact up to 10 characters. */
+function codeDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 47;
+  if (c >= 65 && c <= 90) return c - 54;
+  return 0;
+}
+
+/** Codes (CARCs, CPT/HCPCS, modifiers, remarks) seen so far: a file repeats a few hundred of them. */
+const CODES = new Map<number, string>();
+
+/**
+ * A reused cursor over segments: `next()` moves on; `id`, `index` and the element accessors describe
+ * the segment. Elements are offsets into the text, not strings: an element becomes a string only when
+ * a caller asks for it (`str`), and amounts and dates are read straight from the text.
+ */
 export class SegmentReader {
   /** 1-based position of the current segment in the file, as people count them in an editor. */
   index = 0;
   id = '';
-  /** `elements[0]` is the segment id; `elements[n]` is element n (CLP03 = elements[3]). */
-  elements: string[] = [];
+  /** Number of elements including the id: `str(n)` for n < count is element n (CLP03 = 3). */
+  count = 0;
   /** Character offset of the current segment, for callers that re-read an ISA. */
   start = 0;
   /** The file ended inside this segment: no terminator followed it. */
   unterminated = false;
   delimiters: Delimiters;
+  readonly text: string;
+  /** `bounds[2n]` and `bounds[2n + 1]`: where element n starts and ends. */
+  private bounds = new Int32Array(128);
   private pos: number;
-  private readonly text: string;
+  private elementCode: number;
+  private segmentCode: number;
 
   constructor(text: string, start: number, delimiters: Delimiters) {
     this.text = text;
     this.pos = start;
     this.delimiters = delimiters;
+    this.elementCode = delimiters.element.charCodeAt(0);
+    this.segmentCode = delimiters.segment.charCodeAt(0);
   }
 
   next(): boolean {
@@ -151,24 +174,111 @@ export class SegmentReader {
     ) {
       // A later interchange may use other delimiters than the first (files concatenated by hand).
       this.delimiters = isaDelimiters(text, pos, this.index);
+      this.elementCode = this.delimiters.element.charCodeAt(0);
+      this.segmentCode = this.delimiters.segment.charCodeAt(0);
     }
-    const end = text.indexOf(this.delimiters.segment, pos);
-    let segEnd: number;
-    if (end === -1) {
-      segEnd = len;
+    const element = this.elementCode;
+    const terminator = this.segmentCode;
+    let bounds = this.bounds;
+    bounds[0] = pos;
+    let n = 0;
+    let i = pos;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === terminator) break;
+      if (c === element) {
+        if (2 * n + 3 >= bounds.length) {
+          const grown = new Int32Array(bounds.length * 2);
+          grown.set(bounds);
+          bounds = grown;
+          this.bounds = grown;
+        }
+        bounds[2 * n + 1] = i;
+        n++;
+        bounds[2 * n] = i + 1;
+      }
+    }
+    bounds[2 * n + 1] = i;
+    this.count = n + 1;
+    if (i >= len) {
       this.unterminated = true;
       this.pos = len;
     } else {
-      segEnd = end;
-      this.pos = end + 1;
+      this.pos = i + 1;
     }
-    this.elements = text.slice(pos, segEnd).split(this.delimiters.element);
-    const id = this.elements[0] ?? '';
-    if (!isSegmentId(id)) {
-      throw new X12Error(`segment ${this.index}: "${showText(id)}" is not an X12 segment id`);
-    }
-    this.id = id;
+    // An element separator of '' (a bare file that ends at "ST") split the old way: one character.
+    this.id = this.segmentId(pos, Number.isNaN(element) ? Math.min(pos + 1, i) : (bounds[1] as number));
     return true;
+  }
+
+  private segmentId(from: number, to: number): string {
+    const text = this.text;
+    const n = to - from;
+    if (n === 2 || n === 3) {
+      const key =
+        text.charCodeAt(from) * 65536 +
+        text.charCodeAt(from + 1) * 256 +
+        (n === 3 ? text.charCodeAt(from + 2) : 0);
+      const known = SEGMENT_IDS.get(key);
+      if (known !== undefined) return known;
+      const id = text.slice(from, to);
+      if (isSegmentId(id)) {
+        SEGMENT_IDS.set(key, id);
+        return id;
+      }
+    }
+    throw new X12Error(`segment ${this.index}: "${showText(text.slice(from, to))}" is not an X12 segment id`);
+  }
+
+  /** Element n as a string; '' when the segment has fewer elements. */
+  str(n: number): string {
+    if (n >= this.count) return '';
+    return this.text.slice(this.bounds[2 * n] as number, this.bounds[2 * n + 1] as number);
+  }
+
+  /** Where element n starts in the text (its end when it is absent). */
+  from(n: number): number {
+    return n < this.count ? (this.bounds[2 * n] as number) : 0;
+  }
+
+  /** Where element n ends in the text. */
+  to(n: number): number {
+    return n < this.count ? (this.bounds[2 * n + 1] as number) : 0;
+  }
+
+  /** Length of element n; 0 when absent. */
+  len(n: number): number {
+    return n < this.count ? (this.bounds[2 * n + 1] as number) - (this.bounds[2 * n] as number) : 0;
+  }
+
+  /** Element n equals `s`, compared in place. */
+  is(n: number, s: string): boolean {
+    if (this.len(n) !== s.length) return false;
+    const text = this.text;
+    const from = this.bounds[2 * n] as number;
+    for (let k = 0; k < s.length; k++) if (text.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /**
+   * The text from `from` to `to` when it is `min`..`max` upper-case letters and digits, shared with
+   * every earlier read of the same code; `null` when it is anything else (the caller decides).
+   */
+  code(from: number, to: number, min: number, max: number): string | null {
+    const n = to - from;
+    if (n < min || n > max || n > 10) return null;
+    const text = this.text;
+    let key = 0;
+    for (let k = from; k < to; k++) {
+      const d = codeDigit(text.charCodeAt(k));
+      if (d === 0) return null;
+      key = key * 37 + d;
+    }
+    const known = CODES.get(key);
+    if (known !== undefined) return known;
+    const code = text.slice(from, to);
+    CODES.set(key, code);
+    return code;
   }
 }
 

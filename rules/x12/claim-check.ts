@@ -1,0 +1,275 @@
+import type { Claim } from '../model';
+
+/**
+ * A hand-written twin of `ClaimSchema` for the 835 reader's hot path: zod costs tens of microseconds
+ * per claim, this a fraction of one. It answers one narrow question: would `ClaimSchema.parse(value)`
+ * succeed and return a value deep-equal to `value` (same fields, nothing trimmed)? When it says no,
+ * the caller asks zod, which then decides and words the error, so a false "no" costs only time.
+ * tests/unit/rules/x12/claim-check.test.ts pins the equivalence on random valid and invalid claims;
+ * a change to ClaimSchema that is not made here fails that test.
+ */
+
+type Obj = Record<string, unknown>;
+
+const CLAIM_KEYS: ReadonlySet<string> = new Set([
+  'claimNumber',
+  'patientAccount',
+  'patientName',
+  'memberId',
+  'payerName',
+  'payerId',
+  'planType',
+  'claimFilingIndicator',
+  'providerName',
+  'providerNpi',
+  'providerTin',
+  'serviceDateFrom',
+  'serviceDateTo',
+  'receivedDate',
+  'paidDate',
+  'status',
+  'statusText',
+  'statusCode',
+  'billedCents',
+  'allowedCents',
+  'paidCents',
+  'patientResponsibilityCents',
+  'checkNumber',
+  'placeOfService',
+  'adjustments',
+  'remarks',
+  'lines',
+  'balanceErrors',
+  'reversesClaimNumber',
+]);
+
+const LINE_KEYS: ReadonlySet<string> = new Set([
+  'lineNumber',
+  'code',
+  'modifiers',
+  'units',
+  'serviceDate',
+  'serviceDateTo',
+  'placeOfService',
+  'billedCents',
+  'allowedCents',
+  'paidCents',
+  'deductibleCents',
+  'coinsuranceCents',
+  'copayCents',
+  'patientResponsibilityCents',
+  'adjustments',
+  'remarks',
+  'originalCode',
+  'originalModifiers',
+  'controlNumber',
+]);
+
+const ADJUSTMENT_KEYS: ReadonlySet<string> = new Set(['group', 'reason', 'amountCents', 'quantity']);
+const STATUSES: ReadonlySet<unknown> = new Set([
+  'paid',
+  'partial',
+  'denied',
+  'pending',
+  'reversed',
+  'unknown',
+]);
+const PLAN_TYPES: ReadonlySet<unknown> = new Set(['erisa', 'non-erisa', 'unknown']);
+const GROUPS: ReadonlySet<unknown> = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
+
+/** A plain object (what zod returns) whose own and inherited enumerable keys are all in `keys`, as strictObject checks with for-in. */
+function isPlainWithKeys(v: unknown, keys: ReadonlySet<string>): v is Obj {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const k in v) if (!keys.has(k)) return false;
+  return true;
+}
+
+function isCents(v: unknown): boolean {
+  return typeof v === 'number' && Number.isSafeInteger(v);
+}
+
+function isOptionalCents(v: unknown): boolean {
+  return v === undefined || isCents(v);
+}
+
+/** `z.string().max(max)`, optional. */
+function isOptionalText(v: unknown, max: number): boolean {
+  return v === undefined || (typeof v === 'string' && v.length <= max);
+}
+
+/** `z.string().trim().min(min).max(max)` whose trim changes nothing. */
+function isTrimmed(v: unknown, min: number, max: number): boolean {
+  if (typeof v !== 'string' || v.length < min || v.length > max) return false;
+  return v.length === 0 || v.trim() === v;
+}
+
+function isOptionalTrimmed(v: unknown): boolean {
+  return v === undefined || isTrimmed(v, 0, 200);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpperOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+function isDigits(v: unknown, n: number): boolean {
+  if (typeof v !== 'string' || v.length !== n) return false;
+  for (let i = 0; i < n; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[A-Z0-9]{min,max}$/`. */
+function isCode(v: unknown, min: number, max: number): boolean {
+  if (typeof v !== 'string' || v.length < min || v.length > max) return false;
+  for (let i = 0; i < v.length; i++) if (!isUpperOrDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[A-Z]{1,2}\d{1,4}$/`. */
+function isRemark(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const n = v.length;
+  let letters = 0;
+  while (letters < n && letters < 3) {
+    const c = v.charCodeAt(letters);
+    if (c < 65 || c > 90) break;
+    letters++;
+  }
+  if (letters < 1 || letters > 2) return false;
+  const digits = n - letters;
+  if (digits < 1 || digits > 4) return false;
+  for (let i = letters; i < n; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `isIsoDate` from model.ts without a regex or a Date: `\d{4}-\d{2}-\d{2}` naming a real day. Date.UTC
+ * reads years 0-99 as 1900-1999, so the model refuses years below 100; this does the same.
+ */
+function isIsoDate(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length !== 10) return false;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = v.charCodeAt(i);
+    if (!isDigit(c)) return false;
+    year = year * 10 + c - 48;
+  }
+  const m1 = v.charCodeAt(5);
+  const m2 = v.charCodeAt(6);
+  const d1 = v.charCodeAt(8);
+  const d2 = v.charCodeAt(9);
+  if (!isDigit(m1) || !isDigit(m2) || !isDigit(d1) || !isDigit(d2)) return false;
+  const month = (m1 - 48) * 10 + m2 - 48;
+  const day = (d1 - 48) * 10 + d2 - 48;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
+function isOptionalDate(v: unknown): boolean {
+  return v === undefined || isIsoDate(v);
+}
+
+/** `z.array(item).max(max)`: a real array, every index read (holes are undefined, as zod reads them). */
+function isArrayOf(v: unknown, max: number, item: (x: unknown) => boolean): boolean {
+  if (!Array.isArray(v) || v.length > max) return false;
+  for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
+  return true;
+}
+
+function isModifier(v: unknown): boolean {
+  return isCode(v, 2, 2);
+}
+
+function isAdjustment(v: unknown): boolean {
+  if (!isPlainWithKeys(v, ADJUSTMENT_KEYS)) return false;
+  const q = v.quantity;
+  return (
+    GROUPS.has(v.group) &&
+    isCode(v.reason, 1, 5) &&
+    isCents(v.amountCents) &&
+    (q === undefined || (typeof q === 'number' && Number.isFinite(q)))
+  );
+}
+
+function isLine(v: unknown): boolean {
+  if (!isPlainWithKeys(v, LINE_KEYS)) return false;
+  const n = v.lineNumber;
+  const units = v.units;
+  return (
+    typeof n === 'number' &&
+    Number.isSafeInteger(n) &&
+    n > 0 &&
+    isCode(v.code, 4, 8) &&
+    isArrayOf(v.modifiers, 4, isModifier) &&
+    typeof units === 'number' &&
+    Number.isFinite(units) &&
+    units > 0 &&
+    isOptionalDate(v.serviceDate) &&
+    isOptionalDate(v.serviceDateTo) &&
+    (v.placeOfService === undefined || isDigits(v.placeOfService, 2)) &&
+    isCents(v.billedCents) &&
+    isOptionalCents(v.allowedCents) &&
+    isCents(v.paidCents) &&
+    isOptionalCents(v.deductibleCents) &&
+    isOptionalCents(v.coinsuranceCents) &&
+    isOptionalCents(v.copayCents) &&
+    isOptionalCents(v.patientResponsibilityCents) &&
+    isArrayOf(v.adjustments, Number.POSITIVE_INFINITY, isAdjustment) &&
+    isArrayOf(v.remarks, Number.POSITIVE_INFINITY, isRemark) &&
+    (v.originalCode === undefined || isCode(v.originalCode, 4, 8)) &&
+    (v.originalModifiers === undefined || isArrayOf(v.originalModifiers, 4, isModifier)) &&
+    isOptionalText(v.controlNumber, 50)
+  );
+}
+
+function isBalanceError(v: unknown): boolean {
+  return typeof v === 'string' && v.length <= 300;
+}
+
+/**
+ * True only when `ClaimSchema.safeParse(value)` succeeds with data deep-equal to `value`; false
+ * otherwise, including for claims zod accepts after trimming a field (ask zod then).
+ */
+export function isCanonicalClaim(value: unknown): value is Claim {
+  if (!isPlainWithKeys(value, CLAIM_KEYS)) return false;
+  const v = value;
+  return (
+    isTrimmed(v.claimNumber, 1, 60) &&
+    isOptionalTrimmed(v.patientAccount) &&
+    isOptionalTrimmed(v.patientName) &&
+    isOptionalTrimmed(v.memberId) &&
+    isTrimmed(v.payerName, 1, 200) &&
+    isOptionalTrimmed(v.payerId) &&
+    (v.planType === undefined || PLAN_TYPES.has(v.planType)) &&
+    isOptionalText(v.claimFilingIndicator, 3) &&
+    isOptionalTrimmed(v.providerName) &&
+    (v.providerNpi === undefined || isDigits(v.providerNpi, 10)) &&
+    (v.providerTin === undefined || isDigits(v.providerTin, 9)) &&
+    isOptionalDate(v.serviceDateFrom) &&
+    isOptionalDate(v.serviceDateTo) &&
+    isOptionalDate(v.receivedDate) &&
+    isOptionalDate(v.paidDate) &&
+    STATUSES.has(v.status) &&
+    isOptionalTrimmed(v.statusText) &&
+    isOptionalText(v.statusCode, 3) &&
+    isCents(v.billedCents) &&
+    isOptionalCents(v.allowedCents) &&
+    isCents(v.paidCents) &&
+    isOptionalCents(v.patientResponsibilityCents) &&
+    isOptionalTrimmed(v.checkNumber) &&
+    (v.placeOfService === undefined || isDigits(v.placeOfService, 2)) &&
+    isArrayOf(v.adjustments, Number.POSITIVE_INFINITY, isAdjustment) &&
+    isArrayOf(v.remarks, Number.POSITIVE_INFINITY, isRemark) &&
+    isArrayOf(v.lines, 5000, isLine) &&
+    (v.balanceErrors === undefined || isArrayOf(v.balanceErrors, Number.POSITIVE_INFINITY, isBalanceError)) &&
+    isOptionalText(v.reversesClaimNumber, 60)
+  );
+}
