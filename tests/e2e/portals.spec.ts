@@ -84,7 +84,7 @@ test('UHC claim list → claim details by history.pushState is read once per URL
   const portal = await ext.context.newPage();
   await portal.goto('https://provider.uhc.com/claims');
   const panel = await extensionPage(`sidepanel.html?tabId=${await tabIdOf(portal)}`);
-  await expect(panel.getByTestId('page-kind')).toContainText('UnitedHealthcare Provider Portal');
+  await expect(panel.getByTestId('claim-list')).toContainText('UnitedHealthcare Provider Portal list');
 
   await portal.evaluate(() => {
     (window as unknown as { noReload: boolean }).noReload = true;
