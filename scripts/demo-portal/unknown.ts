@@ -15,6 +15,9 @@ export const UNKNOWN_CLAIMS: DemoClaim[] = DEMO_CLAIMS.slice(0, 2).map((c) => ({
   payer: 'Example Health Plan',
 }));
 
+/** A claim shown by the portal's next release, which renamed the paid column: a taught rule reports drift. */
+export const UNKNOWN_REDESIGNED_CLAIM = 'EHP26110400019';
+
 /** Class names the way a CSS-in-JS build emits them; `build` changes every one, as a redeploy would. */
 function hashed(name: string, build: string): string {
   let h = 0;
@@ -23,7 +26,7 @@ function hashed(name: string, build: string): string {
   return name.startsWith('row') ? `sc-${s}` : `css-${s}`;
 }
 
-function claimPage(c: DemoClaim, build: string): string {
+function claimPage(c: DemoClaim, build: string, paidHeader = 'Pmt Amt'): string {
   const k = (name: string) => hashed(name, build);
   const pair = (label: string, value: string, attrs = '') =>
     `<div class="${k('pair')}"><span class="${k('label')}">${e(label)}</span><span class="${k('value')}"${attrs}>${e(value)}</span></div>`;
@@ -49,7 +52,7 @@ ${pair('Total Payment', c.paid, ' data-qa="total-payment"')}
 </section>
 <h2 class="${k('subtitle')}">Service detail</h2>
 <table class="${k('table')}">
-<thead><tr><th>Svc Dt</th><th>Svc Cd</th><th>Mod</th><th>Qty</th><th>Chg Amt</th><th>Elig Amt</th><th>Ded</th><th>Coins</th><th>Copay</th><th>Pmt Amt</th><th>Adj</th><th>Rmk</th></tr></thead>
+<thead><tr><th>Svc Dt</th><th>Svc Cd</th><th>Mod</th><th>Qty</th><th>Chg Amt</th><th>Elig Amt</th><th>Ded</th><th>Coins</th><th>Copay</th><th>${e(paidHeader)}</th><th>Adj</th><th>Rmk</th></tr></thead>
 <tbody>
 ${lines}
 </tbody></table>
@@ -61,6 +64,10 @@ export function renderUnknown(pathname: string, build = '2026.11'): string | und
   const m = /^\/claims\/detail\/([A-Za-z0-9]+)$/.exec(pathname);
   const claim = m ? UNKNOWN_CLAIMS.find((c) => c.claimNumber === m[1]) : undefined;
   if (claim) return page('Example Health Plan Provider Center', claimPage(claim, build));
+  if (m?.[1] === UNKNOWN_REDESIGNED_CLAIM) {
+    const redesigned = { ...UNKNOWN_CLAIMS[0]!, claimNumber: UNKNOWN_REDESIGNED_CLAIM };
+    return page('Example Health Plan Provider Center', claimPage(redesigned, '2027.01', 'Plan Paid Amount'));
+  }
   if (pathname === '/' || pathname === '/claims')
     return page(
       'Example Health Plan Provider Center',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { type LaunchedExtension, launchExtension } from '../../scripts/browser/launch';
-import { UNKNOWN_ORIGIN } from '../../scripts/demo-portal/unknown';
+import { UNKNOWN_ORIGIN, UNKNOWN_REDESIGNED_CLAIM } from '../../scripts/demo-portal/unknown';
 import { expect, loadSampleSchedule, test } from './fixtures';
 
 /**
@@ -74,6 +74,7 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
 
   const picker = portal.getByRole('dialog', { name: 'Teach OON Guard this page' });
   await expect(picker).toBeVisible();
+  await picker.getByLabel('Portal name').fill('Example Health Plan Provider Center');
   // The claim number by keyboard: Pick, walk to the value with the arrow keys, Enter.
   await portal.getByRole('button', { name: 'Pick claim number', exact: true }).focus();
   await portal.keyboard.press('Enter');
@@ -106,12 +107,24 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
   await portal.reload();
   await expect(panel.getByTestId('claim-number')).toHaveText('EHP26110400017');
   await expect(panel.getByTestId('unreadable')).toHaveCount(0);
-  const findings = await panel.locator('main').textContent();
-  expect(findings).toMatch(/underpaid/i);
+  // What was read and scored: flags, totals and each line's finding.
+  const findingsOf = (p: Page) =>
+    Promise.all(
+      ['claim-flags', 'totals', 'flagged-lines'].map((id) => p.getByTestId(id).first().textContent()),
+    );
+  await expect(panel.getByTestId('total-shortfall')).toHaveText('$182.40');
+  const findings = await findingsOf(panel);
+  expect(findings[0]).toMatch(/underpaid/i);
 
   // Another claim of the same portal: the taught URL pattern generalised the claim id.
   await portal.goto(OTHER_CLAIM_URL);
   await expect(panel.getByTestId('claim-number')).toHaveText('EHP26110400018');
+
+  // The portal's next release renamed the paid column: the taught rule reports drift like a built-in one.
+  await portal.goto(`${UNKNOWN_ORIGIN}/claims/detail/${UNKNOWN_REDESIGNED_CLAIM}`);
+  const unreadable = panel.getByTestId('unreadable');
+  await expect(unreadable).toContainText('Example Health Plan Provider Center');
+  await expect(unreadable).toContainText('lines.paid');
 
   // Export, then import in a fresh profile.
   const options = await extensionPage('options.html');
@@ -151,7 +164,8 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
     await theirPortal.goto(CLAIM_URL);
     const theirPanel = await sidePanelFor(colleague, theirPortal);
     await expect(theirPanel.getByTestId('claim-number')).toHaveText('EHP26110400017');
-    expect(await theirPanel.locator('main').textContent()).toBe(findings);
+    await expect(theirPanel.getByTestId('total-shortfall')).toHaveText('$182.40');
+    expect(await findingsOf(theirPanel)).toEqual(findings);
   } finally {
     await colleague.close();
   }
