@@ -27,9 +27,26 @@ interface HostileCase {
   extra?: string;
   /** Whether the forging script runs on the page. */
   forge?: boolean;
+  /** Whether the page echoes WXT's content-script-started event back. */
+  echo?: boolean;
 }
 
 const base = DEMO_CLAIMS[0]!;
+
+/**
+ * WXT announces each content script with a `<extension id>:portal:wxt:content-script-started` event
+ * (and a window.postMessage carrying that name); a content script that hears the event from another
+ * "copy" invalidates itself. A page that echoes the name back stops the extension reading it.
+ */
+const ECHO_STARTED = `<script>
+window.addEventListener('message', (ev) => {
+  const t = ev.data && ev.data.type;
+  if (typeof t === 'string' && t.endsWith('wxt:content-script-started') && ev.data.messageId !== 'forged') {
+    document.dispatchEvent(new CustomEvent(t, { detail: { contentScriptName: ev.data.contentScriptName, messageId: 'forged' } }));
+    window.__oonSawStarted = (window.__oonSawStarted || 0) + 1;
+  }
+});
+</script>`;
 
 /** The hostile claim detail pages, by claim number. */
 export const HOSTILE_CASES: Record<string, HostileCase> = {
@@ -43,9 +60,8 @@ export const HOSTILE_CASES: Record<string, HostileCase> = {
       patientAccount: HOSTILE_ACCOUNT,
     },
     forge: true,
-    extra: `<div id="app" data-clobber></div><div id="root"></div>
-<form name="chrome" id="chrome"><input name="runtime" value="clobbered"></form><a id="browser" name="browser" href="#">browser</a>
-<div hidden><input id="claimNumber" name="claimNumber" value="FORGEDCLOBBER"><dl><dt>Claim Number</dt><dd>FORGEDCLOBBER</dd></dl></div>`,
+    extra: `<div id="app" data-clobber></div><div id="root"></div><a id="browser" name="browser" href="#">browser</a>
+<div hidden><input id="claimNumber" name="claimNumber" value="FORGEDCLOBBER"></div>`,
   },
   'HOSTILE-AMOUNT': {
     note: 'markup and script text in the amounts: the page must not be read',
@@ -58,6 +74,21 @@ export const HOSTILE_CASES: Record<string, HostileCase> = {
         i === 0 ? { ...l, paid: `=HYPERLINK("https://evil.example/","$102.72")` } : l,
       ),
     },
+  },
+  'HOSTILE-ECHO': {
+    note: "echoes WXT's content-script-started event, as a newer copy of the content script would",
+    claim: { ...base, claimNumber: 'HOSTILE-ECHO', patientName: 'TESTPATIENT, ECHO' },
+    echo: true,
+  },
+  'HOSTILE-CHROME': {
+    note: 'a form named chrome, with a field named runtime',
+    claim: { ...base, claimNumber: 'HOSTILE-CHROME', patientName: 'TESTPATIENT, CHROME' },
+    extra: `<form name="chrome" id="chrome"><input name="runtime" value="clobbered"></form>`,
+  },
+  'HOSTILE-HIDDEN': {
+    note: 'a hidden Claim Number before the visible one',
+    claim: { ...base, claimNumber: 'HOSTILE-HIDDEN', patientName: 'TESTPATIENT, HIDDEN' },
+    extra: `<div hidden><dl><dt>Claim Number</dt><dd>FORGEDCLOBBER</dd></dl></div>`,
   },
   'HOSTILE-CLOBBER': {
     note: 'named elements that shadow document methods and properties',
@@ -92,14 +123,6 @@ const FORGE = `<script>
       try { chrome.runtime.sendMessage(m); } catch (_) {}
     }
   };
-  // WXT's content-script-started event: echo any name the extension posts back at it, as a newer script.
-  window.addEventListener('message', (ev) => {
-    const t = ev.data && ev.data.type;
-    if (typeof t === 'string' && t.endsWith('wxt:content-script-started') && ev.data.messageId !== 'forged') {
-      document.dispatchEvent(new CustomEvent(t, { detail: { contentScriptName: ev.data.contentScriptName, messageId: 'forged' } }));
-      window.__oonSawStarted = (window.__oonSawStarted || 0) + 1;
-    }
-  });
   for (const n of ['wxt:content-script-started', 'wxt:locationchange']) {
     document.dispatchEvent(new CustomEvent(n, { detail: { contentScriptName: 'portal', messageId: 'forged', newUrl: 'https://evil.example/' } }));
     window.dispatchEvent(new CustomEvent(n, { detail: { newUrl: 'https://evil.example/' } }));
@@ -125,7 +148,7 @@ function detail(c: HostileCase): string {
   <td>${e(l.adjustments)}</td><td>${e(l.remarks)}</td></tr>`,
     )
     .join('\n');
-  return `${c.forge ? FORGE : ''}${c.extra ?? ''}
+  return `${c.echo ? ECHO_STARTED : ''}${c.forge ? FORGE : ''}${c.extra ?? ''}
 <main>
 <section class="av-card" aria-labelledby="claim-title" data-testid="claim-header">
   <h1 id="claim-title">Claim Detail <span class="av-status">${e(k.status)}</span></h1>
