@@ -25,7 +25,7 @@ const code = (min: number, max: number) => fc.string({ unit: codeChars, minLengt
 const nearMiss = fc.constantFrom('', ' ', ' A', 'a', 'A-1', '\t', 'É', '123456789012', 'N1 ', '0', '-');
 
 /** Mostly valid values with a fair share of wrong ones of every kind. */
-function mostly<T>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]): fc.Arbitrary<unknown> {
+function mostlyValid<T>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary: good, weight: 12 }, ...bad.map((b) => ({ arbitrary: b, weight: 1 })));
 }
 
@@ -41,166 +41,179 @@ const junk = fc.oneof(
   fc.double(),
 );
 
-const isoDate = fc.oneof(
-  fc
-    .date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10))
-    .filter((s) => /^\d{4}-/.test(s)),
+const isoDate = fc
+  .date({ min: new Date(Date.UTC(100, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+const notQuiteDate = fc.oneof(
   fc.tuple(digits(4, 4), digits(2, 2), digits(2, 2)).map(([y, m, d]) => `${y}-${m}-${d}`),
   fc.constantFrom(
-    '2024-02-29',
     '2023-02-29',
     '1900-02-29',
-    '2000-02-29',
     '0099-12-31',
-    '0100-01-01',
+    '0001-01-01',
     '2025-13-01',
+    '2025-1-01',
+    '20250101',
   ),
 );
 
-const cents = mostly(
-  fc.integer({ min: -10_000_000, max: 10_000_000 }),
-  fc.constantFrom(0.5, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -0, 2 ** 60),
-  junk,
-);
-
-const text = (max: number) =>
-  mostly(
-    fc.string({ maxLength: max }).filter((s) => s.trim() === s),
-    fc.string({ minLength: max - 2, maxLength: max + 2 }),
-    fc.constantFrom(' padded', 'padded ', '\u00a0x', 'x\n'),
+/** Random claims: with `withErrors`, any field may be wrong in any way; without, only valid values. */
+function claimArbitrary(withErrors: boolean): fc.Arbitrary<unknown> {
+  const mostly = <T>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]): fc.Arbitrary<unknown> =>
+    withErrors ? mostlyValid(good, ...bad) : good;
+  const cents = mostly(
+    fc.integer({ min: -10_000_000, max: 10_000_000 }),
+    fc.constantFrom(0.5, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -0, 2 ** 60),
     junk,
   );
 
-const adjustment = fc.record(
-  {
-    group: mostly(fc.constantFrom('CO', 'PR', 'OA', 'PI', 'CR'), fc.constantFrom('XX', 'co', ''), junk),
-    reason: mostly(code(1, 5), code(6, 7), nearMiss, junk),
-    amountCents: cents,
-    quantity: mostly(fc.double({ noNaN: true, noDefaultInfinity: true }), junk),
-  },
-  { requiredKeys: ['group', 'reason', 'amountCents'] },
-);
+  const text = (max: number) =>
+    mostly(
+      fc.string({ maxLength: max }).filter((s) => s.trim() === s),
+      fc.string({ minLength: max - 2, maxLength: max + 2 }),
+      fc.constantFrom(' padded', 'padded ', '\u00a0x', 'x\n'),
+      junk,
+    );
 
-const remark = mostly(
-  fc
-    .tuple(fc.string({ unit: fc.constantFrom(...'ABMN'), minLength: 1, maxLength: 2 }), digits(1, 4))
-    .map(([a, b]) => a + b),
-  fc.constantFrom('N', '1', 'ABC1', 'N12345', 'n130', 'MA01 '),
-  junk,
-);
+  const adjustment = fc.record(
+    {
+      group: mostly(fc.constantFrom('CO', 'PR', 'OA', 'PI', 'CR'), fc.constantFrom('XX', 'co', ''), junk),
+      reason: mostly(code(1, 5), code(6, 7), nearMiss, junk),
+      amountCents: cents,
+      quantity: mostly(fc.double({ noNaN: true, noDefaultInfinity: true }), junk),
+    },
+    { requiredKeys: ['group', 'reason', 'amountCents'] },
+  );
 
-const modifiers = mostly(
-  fc.array(mostly(code(2, 2), code(1, 1), code(3, 3), nearMiss), { maxLength: 5 }),
-  junk,
-);
+  const remark = mostly(
+    fc
+      .tuple(fc.string({ unit: fc.constantFrom(...'ABMN'), minLength: 1, maxLength: 2 }), digits(1, 4))
+      .map(([a, b]) => a + b),
+    fc.constantFrom('N', '1', 'ABC1', 'N12345', 'n130', 'MA01 '),
+    junk,
+  );
 
-const line = fc.record(
-  {
-    lineNumber: mostly(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0, -1, 1.5, 2 ** 60), junk),
-    code: mostly(code(4, 8), code(3, 3), code(9, 9), nearMiss, junk),
-    modifiers,
-    units: mostly(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(0, -1), junk),
-    serviceDate: mostly(isoDate, junk),
-    serviceDateTo: mostly(isoDate, junk),
-    placeOfService: mostly(digits(2, 2), digits(1, 3), junk),
-    billedCents: cents,
-    allowedCents: cents,
-    paidCents: cents,
-    deductibleCents: cents,
-    coinsuranceCents: cents,
-    copayCents: cents,
-    patientResponsibilityCents: cents,
-    adjustments: mostly(fc.array(adjustment, { maxLength: 3 }), junk),
-    remarks: mostly(fc.array(remark, { maxLength: 3 }), junk),
-    originalCode: mostly(code(4, 8), nearMiss, junk),
-    originalModifiers: modifiers,
-    controlNumber: mostly(fc.string({ maxLength: 50 }), fc.string({ minLength: 51, maxLength: 52 }), junk),
-    extra: fc.constant('not in the model'),
-  },
-  {
-    requiredKeys: [
-      'lineNumber',
-      'code',
-      'modifiers',
-      'units',
-      'billedCents',
-      'paidCents',
-      'adjustments',
-      'remarks',
-    ],
-  },
-);
+  const modifiers = mostly(
+    fc.array(mostly(code(2, 2), code(1, 1), code(3, 3), nearMiss), { maxLength: withErrors ? 5 : 4 }),
+    junk,
+  );
 
-const claim = fc.record(
-  {
-    claimNumber: mostly(
-      fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() === s && s !== ''),
-      fc.constantFrom('', ' ', ' SYN1', 'x'.repeat(61)),
-      junk,
-    ),
-    patientAccount: text(200),
-    patientName: text(200),
-    memberId: text(200),
-    payerName: mostly(
-      fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() === s && s !== ''),
-      fc.constantFrom('', ' '),
-      junk,
-    ),
-    payerId: text(200),
-    planType: mostly(fc.constantFrom('erisa', 'non-erisa', 'unknown'), fc.constantFrom('ERISA', ''), junk),
-    claimFilingIndicator: mostly(
-      fc.string({ maxLength: 3 }),
-      fc.string({ minLength: 4, maxLength: 5 }),
-      junk,
-    ),
-    providerName: text(200),
-    providerNpi: mostly(digits(10, 10), digits(9, 11), junk),
-    providerTin: mostly(digits(9, 9), digits(8, 10), junk),
-    serviceDateFrom: mostly(isoDate, junk),
-    serviceDateTo: mostly(isoDate, junk),
-    receivedDate: mostly(isoDate, junk),
-    paidDate: mostly(isoDate, junk),
-    status: mostly(
-      fc.constantFrom('paid', 'partial', 'denied', 'pending', 'reversed', 'unknown'),
-      fc.constantFrom('PAID', ''),
-      junk,
-    ),
-    statusText: text(200),
-    statusCode: mostly(fc.string({ maxLength: 3 }), fc.string({ minLength: 4, maxLength: 5 }), junk),
-    billedCents: cents,
-    allowedCents: cents,
-    paidCents: cents,
-    patientResponsibilityCents: cents,
-    checkNumber: text(200),
-    placeOfService: mostly(digits(2, 2), digits(1, 3), junk),
-    adjustments: mostly(fc.array(adjustment, { maxLength: 3 }), junk),
-    remarks: mostly(fc.array(remark, { maxLength: 3 }), junk),
-    lines: mostly(fc.array(line, { maxLength: 3 }), junk),
-    balanceErrors: mostly(
-      fc.array(fc.string({ maxLength: 300 }), { maxLength: 2 }),
-      fc.constant(['x'.repeat(301)]),
-      junk,
-    ),
-    reversesClaimNumber: mostly(
-      fc.string({ maxLength: 60 }),
-      fc.string({ minLength: 61, maxLength: 62 }),
-      junk,
-    ),
-    extra: fc.constant(1),
-  },
-  {
-    requiredKeys: [
-      'claimNumber',
-      'payerName',
-      'status',
-      'billedCents',
-      'paidCents',
-      'adjustments',
-      'remarks',
-      'lines',
-    ],
-  },
+  const line = fc.record(
+    {
+      lineNumber: mostly(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0, -1, 1.5, 2 ** 60), junk),
+      code: mostly(code(4, 8), code(3, 3), code(9, 9), nearMiss, junk),
+      modifiers,
+      units: mostly(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.constantFrom(0, -1), junk),
+      serviceDate: mostly(isoDate, notQuiteDate, junk),
+      serviceDateTo: mostly(isoDate, notQuiteDate, junk),
+      placeOfService: mostly(digits(2, 2), digits(1, 3), junk),
+      billedCents: cents,
+      allowedCents: cents,
+      paidCents: cents,
+      deductibleCents: cents,
+      coinsuranceCents: cents,
+      copayCents: cents,
+      patientResponsibilityCents: cents,
+      adjustments: mostly(fc.array(adjustment, { maxLength: 3 }), junk),
+      remarks: mostly(fc.array(remark, { maxLength: 3 }), junk),
+      originalCode: mostly(code(4, 8), nearMiss, junk),
+      originalModifiers: modifiers,
+      controlNumber: mostly(fc.string({ maxLength: 50 }), fc.string({ minLength: 51, maxLength: 52 }), junk),
+      ...(withErrors ? { extra: fc.constant('not in the model') } : {}),
+    },
+    {
+      requiredKeys: [
+        'lineNumber',
+        'code',
+        'modifiers',
+        'units',
+        'billedCents',
+        'paidCents',
+        'adjustments',
+        'remarks',
+      ],
+    },
+  );
+
+  return fc.record(
+    {
+      claimNumber: mostly(
+        fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() === s && s !== ''),
+        fc.constantFrom('', ' ', ' SYN1', 'x'.repeat(61)),
+        junk,
+      ),
+      patientAccount: text(200),
+      patientName: text(200),
+      memberId: text(200),
+      payerName: mostly(
+        fc.string({ minLength: 1, maxLength: 200 }).filter((s) => s.trim() === s && s !== ''),
+        fc.constantFrom('', ' '),
+        junk,
+      ),
+      payerId: text(200),
+      planType: mostly(fc.constantFrom('erisa', 'non-erisa', 'unknown'), fc.constantFrom('ERISA', ''), junk),
+      claimFilingIndicator: mostly(
+        fc.string({ maxLength: 3 }),
+        fc.string({ minLength: 4, maxLength: 5 }),
+        junk,
+      ),
+      providerName: text(200),
+      providerNpi: mostly(digits(10, 10), digits(9, 11), junk),
+      providerTin: mostly(digits(9, 9), digits(8, 10), junk),
+      serviceDateFrom: mostly(isoDate, notQuiteDate, junk),
+      serviceDateTo: mostly(isoDate, notQuiteDate, junk),
+      receivedDate: mostly(isoDate, notQuiteDate, junk),
+      paidDate: mostly(isoDate, notQuiteDate, junk),
+      status: mostly(
+        fc.constantFrom('paid', 'partial', 'denied', 'pending', 'reversed', 'unknown'),
+        fc.constantFrom('PAID', ''),
+        junk,
+      ),
+      statusText: text(200),
+      statusCode: mostly(fc.string({ maxLength: 3 }), fc.string({ minLength: 4, maxLength: 5 }), junk),
+      billedCents: cents,
+      allowedCents: cents,
+      paidCents: cents,
+      patientResponsibilityCents: cents,
+      checkNumber: text(200),
+      placeOfService: mostly(digits(2, 2), digits(1, 3), junk),
+      adjustments: mostly(fc.array(adjustment, { maxLength: 3 }), junk),
+      remarks: mostly(fc.array(remark, { maxLength: 3 }), junk),
+      lines: mostly(fc.array(line, { maxLength: 3 }), junk),
+      balanceErrors: mostly(
+        fc.array(fc.string({ maxLength: 300 }), { maxLength: 2 }),
+        fc.constant(['x'.repeat(301)]),
+        junk,
+      ),
+      reversesClaimNumber: mostly(
+        fc.string({ maxLength: 60 }),
+        fc.string({ minLength: 61, maxLength: 62 }),
+        junk,
+      ),
+      ...(withErrors ? { extra: fc.constant(1) } : {}),
+    },
+    {
+      requiredKeys: [
+        'claimNumber',
+        'payerName',
+        'status',
+        'billedCents',
+        'paidCents',
+        'adjustments',
+        'remarks',
+        'lines',
+      ],
+    },
+  );
+}
+
+/** fast-check builds records without a prototype; the reader builds plain objects. Both kinds are tried. */
+const plain = (value: unknown) => structuredClone(value);
+const claim = fc.oneof(
+  claimArbitrary(false).map(plain),
+  claimArbitrary(true).map(plain),
+  claimArbitrary(true),
 );
 
 /** Claims that are valid but for at most one field: the near misses a real reader produces. */
@@ -247,8 +260,8 @@ describe('isCanonicalClaim: the 835 reader’s stand-in for ClaimSchema', () => 
       }),
       { numRuns: 1500 },
     );
-    // The generator must reach the accepting side too, or the property says little.
-    expect(accepted).toBeGreaterThan(0);
+    // The generator must reach the accepting side often, or the property says little.
+    expect(accepted).toBeGreaterThan(100);
   });
 
   it('agrees with zod on claims that are valid but for one field', () => {
