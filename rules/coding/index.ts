@@ -292,6 +292,11 @@ function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): Co
   ];
 }
 
+/**
+ * The model keeps one units figure per line (the page's units; SVC05 units paid for an 835, SVC07 units
+ * billed is dropped by the reader) and no allowed units, so the remittance speaks only through a CAS
+ * quantity (units adjusted) or CARC 151. No MUE table is in the shared data, so no unit limit is guessed.
+ */
 function units(line: ClaimLine): CodingFinding[] {
   const src = 'remittance CAS adjustment quantity and CARC 151; domain.md 4.2';
   const adjusted = line.adjustments.reduce(
