@@ -59,11 +59,35 @@ ${lines}
 </main>`;
 }
 
+/**
+ * The same portal's older remittance viewer, in plain words (Claim Number, Procedure Code, Billed,
+ * Paid): the generic reader reads it as soon as the biller lets OON Guard read the site.
+ */
+function remittancePage(c: DemoClaim): string {
+  const row = (label: string, value: string) => `<tr><th>${e(label)}</th><td>${e(value)}</td></tr>`;
+  const lines = c.lines
+    .map(
+      (l) =>
+        `<tr><td>${e(l.date)}</td><td>${e(l.code)}</td><td>${e(l.modifiers)}</td><td>${e(l.units)}</td><td>${e(l.billed)}</td><td>${e(l.allowed)}</td><td>${e(l.paid)}</td></tr>`,
+    )
+    .join('\n');
+  return `<main style="padding:16px 20px"><h1>Remittance detail</h1>
+<table><tbody>${row('Claim Number', c.claimNumber)}${row('Payer', c.payer)}${row('Total Billed', c.billed)}${row('Total Paid', c.paid)}</tbody></table>
+<h2>Service lines</h2>
+<table><thead><tr><th>Date of Service</th><th>Procedure Code</th><th>Modifier</th><th>Units</th><th>Billed</th><th>Allowed</th><th>Paid</th></tr></thead>
+<tbody>
+${lines}
+</tbody></table></main>`;
+}
+
 /** The HTML for a path on the demo origin, or undefined for a 404. */
 export function renderUnknown(pathname: string, build = '2026.11'): string | undefined {
   const m = /^\/claims\/detail\/([A-Za-z0-9]+)$/.exec(pathname);
   const claim = m ? UNKNOWN_CLAIMS.find((c) => c.claimNumber === m[1]) : undefined;
   if (claim) return page('Example Health Plan Provider Center', claimPage(claim, build));
+  const remit = /^\/remittance\/([A-Za-z0-9]+)$/.exec(pathname);
+  const remitClaim = remit ? UNKNOWN_CLAIMS.find((c) => c.claimNumber === remit[1]) : undefined;
+  if (remitClaim) return page('Example Health Plan Provider Center', remittancePage(remitClaim));
   if (m?.[1] === UNKNOWN_REDESIGNED_CLAIM) {
     const redesigned = { ...UNKNOWN_CLAIMS[0]!, claimNumber: UNKNOWN_REDESIGNED_CLAIM };
     return page('Example Health Plan Provider Center', claimPage(redesigned, '2027.01', 'Plan Paid Amount'));

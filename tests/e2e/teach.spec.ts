@@ -187,3 +187,20 @@ test('a malformed rule file imports nothing and says why', async ({ extensionPag
   await expect(options.getByTestId('taught-message')).toContainText('Nothing was imported');
   await expect(options.getByTestId('no-taught-rules')).toBeVisible();
 });
+
+test('a portal the biller adds in settings is read by the generic reader', async ({ ext, extensionPage }) => {
+  await loadSampleSchedule(extensionPage);
+  await allowSiteLikeTheBiller(ext);
+  const options = await extensionPage('options.html');
+  await options.getByLabel('Portal address').fill('provider.examplehealthplan.com');
+  await options.getByTestId('add-site').click();
+  await expect(options.getByTestId('taught-message')).toContainText(
+    'OON Guard may now read provider.examplehealthplan.com',
+  );
+  const portal = await ext.context.newPage();
+  await portal.goto(`${UNKNOWN_ORIGIN}/remittance/EHP26110400017`);
+  const panel = await sidePanelFor(ext, portal);
+  await expect(panel.getByTestId('claim-number')).toHaveText('EHP26110400017');
+  await expect(panel.getByText('provider.examplehealthplan.com (generic reader)')).toBeVisible();
+  await expect(panel.getByTestId('total-shortfall')).toHaveText('$182.40');
+});
