@@ -39,7 +39,7 @@ z.config({ jitless: true });
 performance.mark('oon:script-start');
 const db = openDatabase();
 /** The first page fills the screen; later pages are larger so the whole store arrives in few steps. */
-const FIRST_PAGE = 100;
+const FIRST_PAGE = 60;
 const PAGE = 5_000;
 /** Writes arrive in bursts (an 835 import, a bulk mark): gather them before reading. */
 const CHANGE_DEBOUNCE_MS = 150;
@@ -227,9 +227,6 @@ function App() {
     if (complete && performance.getEntriesByName('oon:all-rows').length === 0)
       performance.mark('oon:all-rows');
   }, [records, complete]);
-  useEffect(() => {
-    if (openKey) detailHeading.current?.focus();
-  }, [openKey]);
 
   const reports = useMemo(
     () => (tab === 'reports' ? buildReports(month ? inPaidMonth(records, month) : records, asOf) : undefined),
@@ -252,6 +249,11 @@ function App() {
     setNotice(`${n} ${n === 1 ? 'claim' : 'claims'} marked ${status}.`);
   };
   const opened = useClaimRecord(openKey, changedKeys);
+  // Focus moves to the claim once its full record has been read (not when it is re-read).
+  const openedKey = opened?.key;
+  useEffect(() => {
+    if (openedKey) detailHeading.current?.focus();
+  }, [openedKey]);
   const countText =
     total === undefined
       ? 'Loading claims…'
