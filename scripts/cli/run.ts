@@ -83,7 +83,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case 'review':
         return await review(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}": use score or appeal`);
+        throw new UsageError(`unknown command "${command}": use score, appeal or review`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
