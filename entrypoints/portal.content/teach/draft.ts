@@ -125,7 +125,14 @@ export function draftGaps(d: TeachDraft): string[] {
  */
 export function buildTaughtRule(d: TeachDraft): PortalRule {
   const url = new URL(d.href);
-  const example = `${url.origin}${url.pathname}${url.hash.startsWith('#/') ? url.hash : ''}`;
+  // The example keeps the page's URL shape but not its claim or member ids: rules are exported and
+  // shared, and an id in a path is patient-adjacent data.
+  const scrub = (path: string) =>
+    path
+      .split('/')
+      .map((seg) => (isIdSegment(seg) ? seg.replace(/[0-9]/g, '0') : seg))
+      .join('/');
+  const example = `${url.origin}${scrub(url.pathname)}${url.hash.startsWith('#/') ? scrub(url.hash) : ''}`;
   const required = (['claimNumber', 'billed', 'paid'] as const).filter((f) => d.fields[f]);
   const kind: PageKindRule = {
     kind: d.kind,
