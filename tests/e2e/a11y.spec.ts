@@ -8,6 +8,12 @@ const CLAIM_URL = 'https://apps.availity.com/public/apps/claim-status/claims/A26
 async function seriousViolations(page: Page, colorScheme: 'light' | 'dark'): Promise<string[]> {
   await page.emulateMedia({ colorScheme });
   const result = await new AxeBuilder({ page }).analyze();
+  // AXE_REPORT=1 lists the moderate and minor findings too, for a review.
+  if (process.env.AXE_REPORT)
+    for (const v of result.violations)
+      console.log(
+        `${page.url()} [${colorScheme}] ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `[${colorScheme}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
