@@ -69,6 +69,14 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
   const panel = await sidePanelFor(ext, portal);
   // Nothing reads this page: no rule, and the generic reader does not know its abbreviations.
   await expect(panel.getByTestId('teach-section')).toBeVisible();
+  // The portal's own listeners and layout, to check the picker leaves both alone.
+  await portal.evaluate(() => {
+    const w = window as unknown as { seen: { keys: number; clicks: number } };
+    w.seen = { keys: 0, clicks: 0 };
+    document.addEventListener('keydown', () => w.seen.keys++);
+    document.addEventListener('click', () => w.seen.clicks++);
+  });
+  const layoutBefore = await portal.locator('main').boundingBox();
   await panel.getByTestId('teach-start').click();
   await expect(panel.getByTestId('teach-message')).toContainText('Teach mode is open');
 
@@ -101,6 +109,11 @@ test('teach a portal no rule knows, read it after reload, share the rule with a 
   await pick(portal, 'adjustment codes column', firstRow.locator('td').nth(10));
   await expect(picker.getByLabel('What OON Guard would read')).toContainText('Claim EHP26110400017');
   await expect(picker.getByLabel('What OON Guard would read')).toContainText('4 service lines');
+  expect(await portal.evaluate(() => (window as unknown as { seen: unknown }).seen)).toEqual({
+    keys: 0,
+    clicks: 0,
+  });
+  expect(await portal.locator('main').boundingBox()).toEqual(layoutBefore);
   await picker.getByRole('button', { name: 'Save rule' }).click();
   await expect(picker).toHaveCount(0);
 
