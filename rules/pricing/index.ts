@@ -1,4 +1,5 @@
 import type { Claim, ClaimLine } from '../model';
+import { dollarText } from './dollars';
 import { type HistoryIndex, historyAmount, pricingModifier } from './history';
 import {
   findLocality,
@@ -16,7 +17,9 @@ import {
 } from './modifiers';
 import type { PricingMethod } from './policy';
 import { type ScheduleIndex, type ScheduleRow, scheduleAmount } from './schedule';
-import { type UcrIndex, ucrAmount } from './ucr';
+import { type UcrAmount, type UcrIndex, ucrAmount, ucrHas } from './ucr';
+
+const UCR_MISS: UcrAmount = { ok: false, reason: '' };
 
 export type { LinePrice } from './modifiers';
 
@@ -44,9 +47,7 @@ export interface PricingContext {
   pcTcSplit?: PcTcSplit;
 }
 
-function formatDollars(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
-}
+const formatDollars = dollarText;
 
 function codeText(code: string, modifier: string): string {
   return modifier ? `${code}-${modifier}` : code;
@@ -192,7 +193,9 @@ function priceByUcr(
     return explain ? miss('no UCR region (geozip) set for the practice') : MISS;
   const modifier = pricingModifier(line);
   const query = { code: line.code, modifier, region: ctx.region, percentile: method.percentile };
-  const amount = ucrAmount(ucr, query);
+  // Most lines a UCR table does not price: a miss is found without building its reason text.
+  const found = explain || ucrHas(ucr, query);
+  const amount: UcrAmount = found ? ucrAmount(ucr, query) : UCR_MISS;
   if (amount.ok)
     return priced(
       amount.cents,

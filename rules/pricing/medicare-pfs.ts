@@ -148,14 +148,22 @@ const globalRows = new WeakMap<MedicareFeeSchedule, Map<string, RvuRow>>();
 
 /** The code's global (unmodified) row, from a code-keyed index built once per schedule. */
 export function globalRvuRow(mpfs: MedicareFeeSchedule, code: string): RvuRow | undefined {
-  let rows = globalRows.get(mpfs);
-  if (!rows) {
-    rows = new Map();
-    for (const row of mpfs.rvus.values()) if (row.modifier === '') rows.set(row.hcpcs, row);
-    globalRows.set(mpfs, rows);
+  // Every line asks, nearly always of the same schedule: skip the WeakMap when it is the last one.
+  if (mpfs !== lastSchedule) {
+    let rows = globalRows.get(mpfs);
+    if (!rows) {
+      rows = new Map();
+      for (const row of mpfs.rvus.values()) if (row.modifier === '') rows.set(row.hcpcs, row);
+      globalRows.set(mpfs, rows);
+    }
+    lastSchedule = mpfs;
+    lastGlobalRows = rows;
   }
-  return rows.get(code);
+  return lastGlobalRows.get(code);
 }
+
+let lastSchedule: MedicareFeeSchedule | undefined;
+let lastGlobalRows = new Map<string, RvuRow>();
 
 // ---------------------------------------------------------------------------------------------
 // Localities

@@ -1,4 +1,5 @@
 import type { ClaimLine } from '../model';
+import { dollarText } from './dollars';
 
 /**
  * Payment-policy modifiers applied to a base amount, whichever method produced it (domain.md 1.4), in
@@ -185,9 +186,7 @@ function withUnits(basis: string, units: number): string {
   return units === 1 ? basis : `${basis} x ${units} units`;
 }
 
-function dollars(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
-}
+const dollars = dollarText;
 
 /** Rounds half-up to the cent and takes the lower of the amount and the billed charge (domain.md 1.4). */
 function finish(line: ClaimLine, amountCents: number, basis: string): LinePrice {

@@ -71,6 +71,37 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+let lastRegion: string | undefined;
+let lastRegionKey = '';
+
+function regionKey(region: string): string {
+  if (region !== lastRegion) {
+    lastRegion = region;
+    lastRegionKey = normaliseRegion(region);
+  }
+  return lastRegionKey;
+}
+
+function isZip5(s: string): boolean {
+  if (s.length !== 5) return false;
+  for (let i = 0; i < 5; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Whether `ucrAmount(index, query)` would give an amount, answered without building any text. */
+export function ucrHas(index: UcrIndex, query: UcrQuery): boolean {
+  const column = index.columnByPercentile.get(query.percentile);
+  if (column === undefined) return false;
+  const region = regionKey(query.region);
+  const key = codeKey(query.code, query.modifier);
+  let row = index.byRegion.get(region)?.get(key);
+  if (!row && isZip5(region)) row = index.byRegion.get(region.slice(0, 3))?.get(key);
+  return row !== undefined && row.amountsCents[column] !== undefined;
+}
+
 /**
  * One unit of `code` at `percentile` in `region`. A 5-digit ZIP falls back to its 3-digit geozip.
  * Misses name what is missing: the percentile column, the region, or the code.
@@ -85,11 +116,11 @@ export function ucrAmount(index: UcrIndex, query: UcrQuery): UcrAmount {
         .join(', ')})`,
     };
   }
-  const region = normaliseRegion(query.region);
+  const region = regionKey(query.region);
   const key = codeKey(query.code, query.modifier);
   let usedRegion = region;
   let row = index.byRegion.get(region)?.get(key);
-  if (!row && /^\d{5}$/.test(region)) {
+  if (!row && isZip5(region)) {
     usedRegion = region.slice(0, 3);
     row = index.byRegion.get(usedRegion)?.get(key);
   }
