@@ -1,0 +1,179 @@
+/**
+ * IndexedDB imports in Chromium, through the built extension's options page as a biller would use it:
+ * (a) the full CMS PPRRVU and GPCI files imported and the first stored claim scored with them
+ *     (target under 2 s); (b) a generated ~50 MB 835 imported (target under 20 s, memory flat), with
+ *     the page's JS heap sampled over CDP while it runs.
+ * Build first: `OON_OUT_DIR=.output-perf npm run build`, then run with OON_OUT_DIR=.output-perf
+ * (`npx tsx scripts/bench/idb.ts`, or `npm run bench`). Skips, saying why, when there is no build or
+ * no Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CDPSession, Page } from '@playwright/test';
+import { build835, simpleClaim } from '../../tests/unit/rules/x12/build-835';
+import { chromiumPath, EXTENSION_DIR, launchExtension } from '../browser/launch';
+import { buildBenchFile } from './x12';
+
+const CMS_DIR = path.resolve(process.cwd(), '../shared/data/cms-pfs/gmills21-2025');
+const ERA_BYTES = 50 * 1024 * 1024;
+const MEDICARE_TARGET_S = 2;
+const ERA_TARGET_S = 20;
+
+interface HeapSampler {
+  stop: () => Promise<{ maxUsedMB: number; samples: number; savingAfterS?: number; lastStatus: string }>;
+}
+
+/** Polls the page's V8 heap over CDP; a busy page answers late, so the count of samples is printed too. */
+async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
+  let maxUsed = 0;
+  let samples = 0;
+  let running = true;
+  let lastStatus = '';
+  let savingAfterS: number | undefined;
+  const t0 = performance.now();
+  const loop = (async () => {
+    while (running) {
+      try {
+        const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        maxUsed = Math.max(maxUsed, usedSize);
+        samples++;
+        const status = (await cdp.send('Runtime.evaluate', {
+          expression: "document.querySelector('section[aria-labelledby=era-heading] [role=status]')?.textContent ?? ''",
+          returnByValue: true,
+        })) as { result: { value?: string } };
+        const text = status.result.value ?? '';
+        if (text) lastStatus = text;
+        if (savingAfterS === undefined && text.startsWith('Saving'))
+          savingAfterS = (performance.now() - t0) / 1000;
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return {
+        maxUsedMB: maxUsed / 2 ** 20,
+        samples,
+        lastStatus,
+        ...(savingAfterS === undefined ? {} : { savingAfterS }),
+      };
+    },
+  };
+}
+
+async function heapUsedMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 2 ** 20;
+}
+
+/** Imports 835 files through the page's file input and waits for the report (or the error). */
+async function importEra(
+  page: Page,
+  files: string[],
+  timeoutMs: number,
+): Promise<{ seconds: number; report: string }> {
+  const reports = page.getByTestId('era-reports').or(page.getByTestId('era-error'));
+  const t0 = performance.now();
+  await page.getByTestId('era-file').setInputFiles(files);
+  await reports.first().waitFor({ timeout: timeoutMs });
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    seconds,
+    report: ((await reports.first().textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 300),
+  };
+}
+
+export async function main(): Promise<void> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    console.log(
+      `skipped: no build in ${EXTENSION_DIR}; run "OON_OUT_DIR=.output-perf npm run build" and set OON_OUT_DIR=.output-perf`,
+    );
+    return;
+  }
+  try {
+    chromiumPath();
+  } catch (err) {
+    console.log(`skipped: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'oon-idb-bench-'));
+  const ext = await launchExtension();
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const cdp = await ext.context.newCDPSession(page);
+
+    // (a) One stored claim first, so "scored" means a real claim re-scored with the new schedule.
+    const one = path.join(dir, 'one-claim.835');
+    await writeFile(one, build835([{ totalPaid: '150.00', claims: [simpleClaim(1)] }]));
+    const seed = await importEra(page, [one], 30_000);
+    console.log(`seed: 1-claim 835 imported and scored in ${seed.seconds.toFixed(2)} s (${seed.report})`);
+
+    await page.getByTestId('rvu-file').setInputFiles(path.join(CMS_DIR, 'PPRRVU25_JAN_nodesc.csv'));
+    await page.getByTestId('gpci-file').setInputFiles(path.join(CMS_DIR, 'GPCI2025.csv'));
+    const message = page.getByTestId('bench-message');
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Import Medicare files' }).click();
+    await message.waitFor({ timeout: 60_000 });
+    const medicareSeconds = (performance.now() - t0) / 1000;
+    const text = ((await message.textContent()) ?? '').replace(/\s+/g, ' ');
+    console.log(
+      `Medicare PPRRVU + GPCI read, stored in IndexedDB and the stored claim re-scored: ${medicareSeconds.toFixed(2)} s`,
+    );
+    console.log(`  page said: ${text.slice(0, 200)}`);
+    const first = await importEra(page, [one], 30_000);
+    console.log(
+      `a new claim scored against the stored Medicare schedule (scorer loaded from IndexedDB): ${first.seconds.toFixed(2)} s`,
+    );
+    console.log(
+      `target: Medicare import + first claim scored < ${MEDICARE_TARGET_S} s: ${medicareSeconds < MEDICARE_TARGET_S ? 'met' : 'NOT met'} (${medicareSeconds.toFixed(2)} s)`,
+    );
+
+    // (b) A generated ~50 MB 835.
+    const { text: era, claims } = buildBenchFile(ERA_BYTES);
+    const big = path.join(dir, 'bench-50mb.835');
+    await writeFile(big, era);
+    const eraMB = era.length / 2 ** 20;
+    const baseMB = await heapUsedMB(cdp);
+    const sampler = await sampleHeap(cdp);
+    let result: { seconds: number; report: string } | undefined;
+    let failure: string | undefined;
+    try {
+      result = await importEra(page, [big], 240_000);
+    } catch (err) {
+      failure = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    }
+    const heap = await sampler.stop();
+    const afterMB = await heapUsedMB(cdp).catch(() => Number.NaN);
+    console.log(`835 file: ${eraMB.toFixed(1)} MB, ${claims} claims`);
+    if (result) {
+      console.log(
+        `835 imported into IndexedDB through the options page: ${result.seconds.toFixed(1)} s (${(eraMB / result.seconds).toFixed(1)} MB/s)`,
+      );
+      console.log(`  page said: ${result.report}`);
+    } else console.log(`835 import did not finish: ${failure}`);
+    console.log(
+      `  reading phase (file text + readEra835) ended after ${heap.savingAfterS?.toFixed(1) ?? '?'} s; last progress shown: "${heap.lastStatus}"`,
+    );
+    console.log(
+      `page JS heap: ${baseMB.toFixed(0)} MB before, max ${heap.maxUsedMB.toFixed(0)} MB during (${heap.samples} samples), ${afterMB.toFixed(0)} MB after GC`,
+    );
+    const seconds = result?.seconds ?? Number.POSITIVE_INFINITY;
+    console.log(
+      `target: 50 MB 835 imported < ${ERA_TARGET_S} s: ${seconds < ERA_TARGET_S ? 'met' : 'NOT met'}; memory flat (max heap growth ${(heap.maxUsedMB - baseMB).toFixed(0)} MB for a ${eraMB.toFixed(0)} MB file)`,
+    );
+  } finally {
+    await ext.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
