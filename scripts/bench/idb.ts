@@ -41,7 +41,8 @@ async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
         maxUsed = Math.max(maxUsed, usedSize);
         samples++;
         const status = (await cdp.send('Runtime.evaluate', {
-          expression: "document.querySelector('section[aria-labelledby=era-heading] [role=status]')?.textContent ?? ''",
+          expression:
+            "document.querySelector('section[aria-labelledby=era-heading] [role=status]')?.textContent ?? ''",
           returnByValue: true,
         })) as { result: { value?: string } };
         const text = status.result.value ?? '';
