@@ -113,13 +113,16 @@ test.describe('hostile portal pages', () => {
   // Known gap (issue 7, item 1): WXT's ContentScriptContext invalidates itself on a
   // "<id>:portal:wxt:content-script-started" CustomEvent from any other sender, and posts that name to the
   // page. A page echoing it stops the extension reading it: nothing wrong is stored, but nothing is read.
-  // Fix in entrypoints/portal.content/index.ts (see the issue 7 report); then drop test.fail.
+  // Fix: `noScriptStartedPostMessage: true` in entrypoints/portal.content/index.ts (verified to make this
+  // pass); then drop test.fail.
   test("a page echoing WXT's content-script-started event does not stop the reading", async ({
     ext,
+    extensionPage,
     tabIdOf,
     badgeOf,
   }) => {
     test.fail();
+    await loadSampleSchedule(extensionPage);
     const portal = await ext.context.newPage();
     await portal.goto(`${CLAIMS}/HOSTILE-ECHO`);
     await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
