@@ -74,20 +74,16 @@ export async function saveClaims(
   return db.transaction('rw', db.claims, async () => {
     // A file may hold the same claim twice (a reversal and its correction): later reads merge over earlier.
     const byKey = new Map<string, ClaimRecord>();
-    const keys = reads.map((r) => claimKey(r.claim.claimNumber));
-    // One read for every key up front, so the loop below only writes: scoring the next chunk in this
-    // page then overlaps IndexedDB writing the previous one in the browser process.
-    const unique = [...new Set(keys)];
-    const existing = unique.length > 0 ? await db.claims.bulkGet(unique) : [];
-    existing.forEach((rec) => {
-      if (rec) byKey.set(rec.key, rec);
-    });
-    let inFlight: Promise<unknown> | undefined;
     for (let start = 0; start < reads.length; start += CHUNK) {
-      const end = Math.min(start + CHUNK, reads.length);
+      const chunk = reads.slice(start, start + CHUNK);
+      const keys = chunk.map((r) => claimKey(r.claim.claimNumber));
+      const missing = [...new Set(keys.filter((k) => !byKey.has(k)))];
+      const existing = await db.claims.bulkGet(missing);
+      existing.forEach((rec) => {
+        if (rec) byKey.set(rec.key, rec);
+      });
       const touched = new Set<string>();
-      for (let i = start; i < end; i++) {
-        const { claim, source } = reads[i]!;
+      chunk.forEach(({ claim, source }, i) => {
         const key = keys[i]!;
         const before = byKey.get(key);
         const merged = before ? mergeClaims(before.claim, claim) : claim;
@@ -95,17 +91,11 @@ export async function saveClaims(
         sources.push(source);
         byKey.set(key, toRecord(merged, sources, score(merged, before?.notes), now, before));
         touched.add(key);
-      }
-      const written = db.claims.bulkPut([...touched].map((k) => byKey.get(k)!));
-      // At most one chunk is written while the next is scored; progress follows the writes, in order.
-      if (inFlight) await inFlight;
-      inFlight = written.then(() => onProgress?.(end, reads.length));
-      // A failed write is awaited below and aborts the transaction; this only keeps it from also
-      // surfacing as an unhandled rejection when an earlier write failed first.
-      inFlight.catch(() => undefined);
+      });
+      await db.claims.bulkPut([...touched].map((k) => byKey.get(k)!));
+      onProgress?.(Math.min(start + CHUNK, reads.length), reads.length);
     }
-    if (inFlight) await inFlight;
-    return keys.map((k) => byKey.get(k)!);
+    return reads.map((r) => byKey.get(claimKey(r.claim.claimNumber))!);
   });
 }
 
