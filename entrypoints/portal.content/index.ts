@@ -21,11 +21,44 @@ async function taughtRules(origin: string): Promise<PortalRule[]> {
   });
 }
 
+/**
+ * Makes the extension API globals own properties of this isolated world before the page's markup
+ * exists. Named elements (<form name="chrome">) are exposed on window below own properties, so once
+ * pinned they can never stand in for `chrome` or `browser` in this script or its libraries.
+ */
+function pinExtensionGlobals(): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const name of ['chrome', 'browser']) {
+    const value = g[name];
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      typeof (value as { runtime?: unknown }).runtime !== 'object'
+    )
+      continue;
+    try {
+      Object.defineProperty(globalThis, name, {
+        value,
+        writable: false,
+        configurable: false,
+        enumerable: false,
+      });
+    } catch {
+      // Already an own, non-configurable property: nothing can shadow it.
+    }
+  }
+}
+
 export default defineContentScript({
   matches: portalMatches(),
   allFrames: true,
-  runAt: 'document_idle',
+  // Start before the page's markup exists, so named elements (<form name="chrome">) cannot shadow the
+  // extension API globals this script and its messaging library look up; reading waits for the DOM.
+  runAt: 'document_start',
+  // WXT would otherwise post its started-event name to the page, which could echo it back to stop us.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    pinExtensionGlobals();
     // On a built-in portal the manifest injected us; anywhere else the background registered us for
     // an origin the biller granted, where taught rules and the generic reader apply.
     const here = new URL(window.location.href);
@@ -65,8 +98,10 @@ export default defineContentScript({
     });
     const loadTaught = () =>
       taughtRules(here.origin).then((taught) => reader.useRules([...PORTAL_RULES, ...taught]));
-    if (builtIn) reader.check();
-    else void loadTaught();
+    const start = () => (builtIn ? reader.check() : void loadTaught());
+    if (document.readyState === 'loading')
+      ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    else start();
     // Only our own extension can message a content script; the payload is still parsed like any input.
     const removeFill = onMessage('fillAppealForm', (message) => {
       if (message.sender.id !== browser.runtime.id) return { ok: false, error: 'not from OON Guard' };

@@ -184,16 +184,34 @@ export function locate(
   index?: LabelIndex,
 ): { el: Element; locator: Locator } | undefined {
   for (const locator of strategy) {
-    const el = locateAll(root, locator, index)[0];
+    const el = locateAll(root, locator, index).find((e) => !isHidden(e));
     if (el) return { el, locator };
   }
   return undefined;
 }
 
-/** The text of the first alternative that finds a non-empty value. */
+/**
+ * True when the biller cannot see the element: a hostile or stale page can keep a decoy value in a
+ * hidden node placed before the real one, and what is not shown is never read.
+ */
+export function isHidden(el: Element): boolean {
+  if (el.closest('[hidden], [aria-hidden="true"], template')) return true;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') return !check.call(el, { visibilityProperty: true });
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    const style = view.getComputedStyle(n);
+    if (style.display === 'none' || style.visibility === 'hidden') return true;
+  }
+  return false;
+}
+
+/** The text of the first alternative that finds a non-empty, visible value. */
 export function readField(root: ParentNode, strategy: FieldStrategy, index?: LabelIndex): string | undefined {
   for (const locator of strategy) {
     for (const el of locateAll(root, locator, index)) {
+      if (isHidden(el)) continue;
       const text = elementText(el, 'attr' in locator ? locator.attr : undefined);
       if (text) return text;
     }
@@ -276,11 +294,11 @@ export function tableShapeOf(
   const headers = headerCells.map((h) => labelKey(h.textContent ?? ''));
   const headerRows = new Set<Element | null>(headerCells.map((h) => h.parentElement));
   const rowCss = spec.rows ?? (isGrid ? '[role="row"]' : 'tbody tr');
-  let rows = safeQueryAll(table, rowCss).filter((r) => !headerRows.has(r));
+  let rows = safeQueryAll(table, rowCss).filter((r) => !headerRows.has(r) && !isHidden(r));
   // A table without tbody markup in the source still gets one from the parser; a header-only first
   // row found above is excluded by headerRows.
   if (rows.length === 0 && !isGrid && spec.rows === undefined) {
-    rows = safeQueryAll(table, 'tr').filter((r) => !headerRows.has(r));
+    rows = safeQueryAll(table, 'tr').filter((r) => !headerRows.has(r) && !isHidden(r));
   }
   const headerIndex = new Map<string, number>();
   headers.forEach((h, i) => {
