@@ -13,6 +13,7 @@ import { AppealSection } from './appeal-section';
 import { db } from './env';
 import { NotesSection } from './notes-section';
 import { TeachSection } from './teach-section';
+import { useRevealed } from './use-revealed';
 import '../../components/theme.css';
 import type { ClaimRecord, PageReadRecord } from '../../storage/db';
 
@@ -57,11 +58,16 @@ function App() {
     [tabId],
   );
   const read = view.value?.read;
-  const record = view.value?.record;
+  const { record, locked } = useRevealed(view.value?.record);
   const list = view.value?.list;
   return (
     <main aria-live="polite">
       <h1>OON Guard</h1>
+      {locked && (
+        <p class="notice notice-warning" data-testid="locked">
+          Patient names and IDs are locked. Unlock them in Settings → Privacy to see them here and in letters.
+        </p>
+      )}
       {view.error !== undefined && (
         <p class="notice notice-error" role="alert">
           The claim store could not be opened: {String(view.error)}
