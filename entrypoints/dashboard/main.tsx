@@ -7,6 +7,7 @@ import { EMPTY_FILTER, type FilterValues, WorklistFilters } from '../../componen
 import { WorklistTable } from '../../components/dashboard/WorklistTable';
 import { formatDate } from '../../components/format';
 import { ClaimStatusSchema } from '../../rules/model';
+import { audit } from '../../storage/audit';
 import { type ClaimRecord, openDatabase } from '../../storage/db';
 import {
   applyChanges,
@@ -63,7 +64,12 @@ function toFilter(v: FilterValues): WorklistFilter {
   };
 }
 
+/** Saves a CSV and notes the export in the local audit log (kind and row count, no patient values). */
 function download(fileName: string, csv: string): void {
+  const rows = Math.max(0, csv.split('\n').filter((l) => l.trim()).length - 1);
+  void audit(db, 'export', `${fileName.replace(/-\d{4}-\d{2}(-\d{2})?|-all/g, '')}, ${rows} rows`).catch(
+    () => undefined,
+  );
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

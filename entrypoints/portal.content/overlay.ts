@@ -16,13 +16,12 @@ button:focus-visible { outline: 2px solid #0b57a4; outline-offset: 2px; }
 `;
 
 /**
- * The in-page summary of the claim just read ("Underpaid $182.40 on 2 lines"). Fixed-position in its
+ * The in-page summary of the claim just read ("Underpaid $182.40 on 2 lines"), in the frame that holds
+ * the claim (portal apps often live in an iframe), at the top of that frame. Fixed-position in its
  * own shadow root, so it never shifts the portal's layout; its events stop at the host, so the portal
  * never sees its clicks or keystrokes. Only our text is shown, as text.
  */
 export function showOverlay(ctx: ContentScriptContext, summary: string | undefined): void {
-  // Only the top frame shows it; an app inside an iframe would otherwise draw it mid-page.
-  if (window.top !== window) return;
   document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });

@@ -54,6 +54,8 @@ for (const [name, url, claimNumber] of CLAIM_PAGES) {
     const panel = await extensionPage(`sidepanel.html?tabId=${await tabIdOf(portal)}`);
     await expect(panel.getByTestId('claim-number')).toHaveText(claimNumber);
     await expect(panel.getByTestId('unreadable')).toHaveCount(0);
+    // The page itself shows the summary, in the frame that was read.
+    await expect(portal.locator('oon-guard-overlay [role="status"]')).toHaveText(/^OON Guard: /);
   });
 }
 
@@ -117,6 +119,9 @@ test('an Aetna claim inside the NaviNet workflow iframe is read', async ({ ext, 
   ).toBeVisible();
   const panel = await extensionPage(`sidepanel.html?tabId=${await tabIdOf(portal)}`);
   await expect(panel.getByTestId('claim-number')).toHaveText('E26110400018');
+  await expect(portal.frameLocator('#workflowFrame').locator('oon-guard-overlay [role="status"]')).toHaveText(
+    /^OON Guard: /,
+  );
 });
 
 test('a changed UHC layout is reported unreadable, naming the portal and the fields', async ({
