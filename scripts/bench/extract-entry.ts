@@ -1,0 +1,7 @@
+/** Bundled by scripts/bench/extract.ts into a page, so the readers can be timed in Chromium itself. */
+import { detect } from '../../rules/extract/detect';
+import { extract, isReady } from '../../rules/extract/extract';
+import { readGeneric } from '../../rules/extract/generic';
+import { PORTAL_RULES } from '../../rules/portals/registry';
+
+(globalThis as unknown as { __oon: unknown }).__oon = { detect, extract, isReady, readGeneric, PORTAL_RULES };
