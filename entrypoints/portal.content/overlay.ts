@@ -22,7 +22,7 @@ button:focus-visible { outline: 2px solid #0b57a4; outline-offset: 2px; }
  * never sees its clicks or keystrokes. Only our text is shown, as text.
  */
 export function showOverlay(ctx: ContentScriptContext, summary: string | undefined): void {
-  document.querySelectorAll(HOST_TAG).forEach((el) => el.remove());
+  for (const el of document.querySelectorAll(HOST_TAG)) el.remove();
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
