@@ -112,7 +112,10 @@ async function inChromium(html: string, verdict: (ms: number, budget: number) =>
       const loadMs = performance.now() - t0;
       const o = (
         globalThis as unknown as {
-          __oon: Record<string, (...a: unknown[]) => unknown> & {
+          __oon: {
+            detect: (...a: unknown[]) => unknown;
+            extract: (...a: unknown[]) => unknown;
+            readGeneric: (...a: unknown[]) => unknown;
             PORTAL_RULES: { id: string; pageKinds: { kind: string }[] }[];
           };
         }
