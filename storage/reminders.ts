@@ -187,20 +187,27 @@ const GlanceSchema = z.object({
 const GLANCE_KEY = 'glance';
 
 /**
- * What changes the glance, read from indexes and native counts only (no record is loaded): the day,
- * the number of claims, the newest write, how many are appealed or resolved, the newest appeal change.
+ * What changes the glance, from index ends and small index ranges only (no record is loaded): the day,
+ * the newest claim write, how many are appealed or resolved, the newest appeal change, and the newest
+ * audit line, which stands for deletions (purge and delete-all are logged). Not `claims.count()`:
+ * Chromium walks the whole store for it, some 200 ms at 50,000 claims.
  */
 export async function glanceStamp(db: OonDatabase, asOf: string): Promise<string> {
-  const [count, lastUpdate, appealed, resolved, lastAppeal] = await Promise.all([
-    db.claims.count(),
+  const [lastUpdate, appealed, resolved, lastAppeal, lastAudit] = await Promise.all([
     db.claims.orderBy('updatedAt').reverse().limit(1).keys(),
     db.claims.where('worklistStatus').equals('appealed').count(),
     db.claims.where('worklistStatus').equals('resolved').count(),
     db.appeals.orderBy('updatedAt').reverse().limit(1).keys(),
+    db.auditLog.orderBy(':id').reverse().limit(1).primaryKeys(),
   ]);
-  return [asOf, count, String(lastUpdate[0] ?? ''), appealed, resolved, String(lastAppeal[0] ?? '')].join(
-    '|',
-  );
+  return [
+    asOf,
+    String(lastUpdate[0] ?? ''),
+    appealed,
+    resolved,
+    String(lastAppeal[0] ?? ''),
+    String(lastAudit[0] ?? ''),
+  ].join('|');
 }
 
 /** The last counted glance, if any, and whether it still matches the store. */
@@ -216,17 +223,13 @@ export async function loadGlance(
 /** Counts the glance again from the claims with an actionable flag, and keeps it for the next opening. */
 export async function refreshGlance(db: OonDatabase, asOf: string): Promise<Glance> {
   const stamp = await glanceStamp(db, asOf);
-  const seen = new Set<string>();
-  const records: ClaimRecord[] = [];
-  // A multi-entry index yields a claim once per matching flag.
-  await db.claims
-    .where('flagKinds')
-    .anyOf([...ACTIONABLE_FLAGS])
-    .each((r) => {
-      if (seen.has(r.key)) return;
-      seen.add(r.key);
-      if (isFlaggedOpen(r) || claimReminders(r, asOf).length > 0) records.push(r);
-    });
+  // One getAll per flag (a cursor is ten times slower in Chromium); a claim with two flags comes twice.
+  const lists = await Promise.all(
+    ACTIONABLE_FLAGS.map((k) => db.claims.where('flagKinds').equals(k).toArray()),
+  );
+  const byKey = new Map<string, ClaimRecord>();
+  for (const list of lists) for (const r of list) byKey.set(r.key, r);
+  const records = [...byKey.values()];
   const glance = computeGlance(records, asOf, stamp);
   await db.settings.put({ key: GLANCE_KEY, value: glance });
   return glance;

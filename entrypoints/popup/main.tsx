@@ -91,15 +91,20 @@ function App() {
     [tabId],
   );
   // Count again once per stamp that differs from the kept one; the write wakes the query above.
-  const counted = useRef<string>();
+  // One count at a time: while an import writes, the next count starts when this one is kept.
+  const counted = useRef<{ stamp?: string; busy: boolean }>({ busy: false });
   const stale = g.value !== undefined && !g.value.fresh;
   useEffect(() => {
-    if (!g.value || g.value.fresh || counted.current === g.value.stamp) return;
-    counted.current = g.value.stamp;
-    void refreshGlance(db, today).catch((e: unknown) =>
-      setMessage({ text: `Could not count the claims: ${String(e)}`, error: true }),
-    );
-  }, [g.value?.stamp, g.value?.fresh]);
+    const c = counted.current;
+    if (!g.value || g.value.fresh || c.busy || c.stamp === g.value.stamp) return;
+    c.stamp = g.value.stamp;
+    c.busy = true;
+    void refreshGlance(db, today)
+      .catch((e: unknown) => setMessage({ text: `Could not count the claims: ${String(e)}`, error: true }))
+      .finally(() => {
+        c.busy = false;
+      });
+  }, [g.value]);
   useEffect(() => {
     if (g.value?.glance) performance.mark('oon:popup-content');
   }, [g.value?.glance]);

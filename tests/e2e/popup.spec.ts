@@ -29,11 +29,14 @@ test("the popup's glance: flagged claims, total recoverable, deadlines in the ne
   ext,
   extensionPage,
   tabIdOf,
+  badgeOf,
 }) => {
   await loadSampleSchedule(extensionPage);
   const portal = await ext.context.newPage();
   await portal.goto(DENIED);
   await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+  // The claim is read before the biller moves on.
+  await expect.poll(async () => badgeOf(await tabIdOf(portal))).toBe('1');
   await portal.goto(UNDERPAID);
   await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
   const panel = await extensionPage(`sidepanel.html?tabId=${await tabIdOf(portal)}`);
