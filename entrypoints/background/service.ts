@@ -5,6 +5,7 @@ import { type Claim, type ClaimSource, claimKey as claimKeyOf } from '../../rule
 import { PORTAL_RULES } from '../../rules/portals/registry';
 import { rescoreAll, saveClaims } from '../../storage/claims';
 import type { OonDatabase } from '../../storage/db';
+import { refreshGlance } from '../../storage/reminders';
 import { loadScorer } from '../../storage/scoring';
 import {
   type ProtocolMap,
@@ -116,6 +117,16 @@ const rejected = (e: unknown): SaveResult => {
 
 /** The background's handlers, one per message, each validating sender and payload first. */
 export function createHandlers(env: BackgroundEnv) {
+  // The popup's glance counts are recounted once the reading settles, not on every page.
+  let glanceTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshGlanceSoon = () => {
+    if (glanceTimer !== undefined) clearTimeout(glanceTimer);
+    glanceTimer = setTimeout(() => {
+      glanceTimer = undefined;
+      void refreshGlance(env.db, env.today()).catch(() => undefined);
+    }, 2000);
+  };
+
   return {
     async saveScrapedClaim(data: unknown, sender: Sender): Promise<SaveResult> {
       try {
@@ -129,6 +140,7 @@ export function createHandlers(env: BackgroundEnv) {
         };
         const scorer = await loadScorer(env.db, env.today());
         const [record] = await saveClaims(env.db, [{ claim: payload.claim, source }], scorer, env.now());
+        refreshGlanceSoon();
         const flagged = record?.score?.flaggedLineCount ?? 0;
         await env.db.pageReads.put({
           tabId,
