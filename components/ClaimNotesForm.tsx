@@ -80,7 +80,7 @@ export function ClaimNotesForm(p: ClaimNotesFormProps) {
           </p>
         )}
         <p>
-          <button type="button" class="secondary" onClick={() => p.onSave(mark, sent)}>
+          <button type="button" class="secondary" onClick={() => p.onSave No Surprises Act details(mark, sent)}>
             Save
           </button>
         </p>

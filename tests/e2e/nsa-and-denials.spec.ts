@@ -14,7 +14,7 @@ test('a No Surprises Act claim shows its open negotiation deadline and, once the
   await expect(panel.getByTestId('deadlines')).toContainText('Dec 21, 2026');
   await expect(panel.getByTestId('claim-flags')).toContainText('$787.67');
   await panel.getByTestId('notice-sent').fill('2026-12-01');
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save No Surprises Act details' }).click();
   // Notice Tue Dec 1 = day 1 of the 30-business-day negotiation (Dec 25 and Jan 1 skipped): day 30 is Jan 13,
   // so IDR may be initiated on business days 31-34, Jan 14 through Jan 20 (Jan 18 is MLK Day).
   await expect(panel.getByTestId('idr-window')).toHaveText(
