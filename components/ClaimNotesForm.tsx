@@ -80,8 +80,8 @@ export function ClaimNotesForm(p: ClaimNotesFormProps) {
           </p>
         )}
         <p>
-          <button type="button" class="secondary" onClick={() => p.onSave No Surprises Act details(mark, sent)}>
-            Save
+          <button type="button" class="secondary" onClick={() => p.onSave(mark, sent)}>
+            Save No Surprises Act details
           </button>
         </p>
       </details>
