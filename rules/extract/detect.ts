@@ -23,7 +23,10 @@ export function matchPatternMatches(pattern: string, url: URL): boolean {
       if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) return false;
     } else if (url.hostname !== host) return false;
   }
-  return path === '*' || compiled(`^/${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url.pathname);
+  return (
+    path === '*' ||
+    compiled(`^/${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url.pathname)
+  );
 }
 
 /** What page detection tests: origin, path and hash, never the query string (it can carry patient data). */

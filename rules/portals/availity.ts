@@ -11,13 +11,18 @@ export const availity: PortalRule = {
   id: 'availity',
   name: 'Availity Essentials',
   matches: ['https://apps.availity.com/*', 'https://essentials.availity.com/*'],
-  source: 'domain.md 7.3: Availity claim status detail, remittance viewer and Dispute Claim; ePACES 277 field names',
+  source:
+    'domain.md 7.3: Availity claim status detail, remittance viewer and Dispute Claim; ePACES 277 field names',
   pageKinds: [
     {
       kind: 'claimList',
-      urlPatterns: ['^https://(apps|essentials)\\.availity\\.com/public/apps/claim-status/(results|search)/?$'],
+      urlPatterns: [
+        '^https://(apps|essentials)\\.availity\\.com/public/apps/claim-status/(results|search)/?$',
+      ],
       examples: ['https://apps.availity.com/public/apps/claim-status/results'],
-      ready: [{ css: 'table[data-testid="claim-results"] tbody tr', note: 'claim status search results grid' }],
+      ready: [
+        { css: 'table[data-testid="claim-results"] tbody tr', note: 'claim status search results grid' },
+      ],
       fields: {},
       required: [],
       list: {
@@ -38,7 +43,9 @@ export const availity: PortalRule = {
     },
     {
       kind: 'claimDetail',
-      urlPatterns: ['^https://(apps|essentials)\\.availity\\.com/public/apps/claim-status/claims/[A-Za-z0-9-]+/?$'],
+      urlPatterns: [
+        '^https://(apps|essentials)\\.availity\\.com/public/apps/claim-status/claims/[A-Za-z0-9-]+/?$',
+      ],
       examples: [
         'https://apps.availity.com/public/apps/claim-status/claims/A26110400017',
         'https://essentials.availity.com/public/apps/claim-status/claims/EX-0042',
@@ -49,7 +56,9 @@ export const availity: PortalRule = {
           { css: '[data-field="claimNumber"]', note: 'claim detail header data attributes' },
           { label: ['Claim Number', 'Payer Claim Control #', 'Payer Claim Number'], note: MONEY_NOTE },
         ],
-        patientAccount: [{ label: ['Patient Account Number', 'Patient Control #', 'Patient Account'], note: MONEY_NOTE }],
+        patientAccount: [
+          { label: ['Patient Account Number', 'Patient Control #', 'Patient Account'], note: MONEY_NOTE },
+        ],
         patientName: [{ label: ['Patient Name', 'Patient'], note: MONEY_NOTE }],
         memberId: [{ label: ['Member ID', 'Subscriber ID'], note: MONEY_NOTE }],
         payerName: [{ label: ['Payer', 'Payer Name'], note: MONEY_NOTE }],
@@ -59,7 +68,9 @@ export const availity: PortalRule = {
         paidDate: [{ label: ['Check/EFT Date', 'Remittance Date', 'Paid Date'], note: MONEY_NOTE }],
         receivedDate: [{ label: ['Received Date'], note: MONEY_NOTE }],
         status: [{ label: ['Claim Status', 'Status'], note: MONEY_NOTE }],
-        billed: [{ label: ['Billed Amount', 'Total Claim Charge Amount', 'Total Charges'], note: MONEY_NOTE }],
+        billed: [
+          { label: ['Billed Amount', 'Total Claim Charge Amount', 'Total Charges'], note: MONEY_NOTE },
+        ],
         allowed: [{ label: ['Allowed Amount'], note: MONEY_NOTE }],
         paid: [{ label: ['Paid Amount', 'Claim Payment Amount'], note: MONEY_NOTE }],
         patientResponsibility: [{ label: ['Patient Responsibility'], note: MONEY_NOTE }],
@@ -91,7 +102,9 @@ export const availity: PortalRule = {
     },
     {
       kind: 'disputeForm',
-      urlPatterns: ['^https://(apps|essentials)\\.availity\\.com/public/apps/appeals/dispute/[A-Za-z0-9-]+/?$'],
+      urlPatterns: [
+        '^https://(apps|essentials)\\.availity\\.com/public/apps/appeals/dispute/[A-Za-z0-9-]+/?$',
+      ],
       examples: ['https://apps.availity.com/public/apps/appeals/dispute/A26110400017'],
       ready: [{ css: 'form[data-testid="dispute-form"]', note: 'Dispute Claim form' }],
       fields: {

@@ -99,7 +99,14 @@ export const LIST_FIELDS = [
 export type ListField = (typeof LIST_FIELDS)[number];
 
 /** Appeal / dispute form fields the extension may fill on the biller's click. */
-export const FORM_FIELDS = ['claimNumber', 'patientAccount', 'reason', 'message', 'amount', 'serviceDate'] as const;
+export const FORM_FIELDS = [
+  'claimNumber',
+  'patientAccount',
+  'reason',
+  'message',
+  'amount',
+  'serviceDate',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 /** How a column of a table is found: by header text (preferred) or by a CSS selector within the row. */

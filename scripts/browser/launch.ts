@@ -5,7 +5,12 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { DEMO_PORTALS } from '../demo-portal/index';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../..', process.env.OON_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = path.resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.OON_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 /** The Chromium to drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium. Fails with how to get one. */
 export function chromiumPath(): string {

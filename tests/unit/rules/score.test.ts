@@ -123,10 +123,15 @@ describe('scoreClaim: expected = schedule amount x units; underpaid beyond max($
   });
 
   it('tells denied money apart from underpaid money at claim level', () => {
-    const deniedLine = line(2, '29881', 0, { adjustments: [{ group: 'CO', reason: '197', amountCents: 300000 }] });
+    const deniedLine = line(2, '29881', 0, {
+      adjustments: [{ group: 'CO', reason: '197', amountCents: 300000 }],
+    });
     const s = scoreClaim(claim([line(1, '99214', 12840), deniedLine]), ctx());
     expect(s.flags).toContainEqual({ kind: 'underpaid', message: 'Underpaid $81.60 on 1 line' });
-    expect(s.flags).toContainEqual({ kind: 'denied', message: 'Denied: authorization on 1 line, $2,450.00 expected' });
+    expect(s.flags).toContainEqual({
+      kind: 'denied',
+      message: 'Denied: authorization on 1 line, $2,450.00 expected',
+    });
     expect(s.totals.shortfallCents).toBe(8160 + 245000);
     const onlyDenied = scoreClaim(claim([deniedLine], { status: 'denied' }), ctx());
     expect(onlyDenied.flags.map((f) => f.kind)).not.toContain('underpaid');

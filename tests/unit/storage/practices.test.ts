@@ -96,11 +96,27 @@ describe('the biller can move a claim to another practice', () => {
   it('prices a claim with the practice named in its notes, whatever its NPI says', async () => {
     const db = openDatabase('practices-override');
     await savePractices(db, practices);
-    await saveActiveSchedule(db, { id: 'a', name: 'A', practiceId: '', rows: [{ code: '99214', modifier: '', amountCents: 15000 }], importedAt: 'x' });
-    await saveActiveSchedule(db, { id: 'b', name: 'B', practiceId: 'north', rows: [{ code: '99214', modifier: '', amountCents: 21000 }], importedAt: 'x' });
+    await saveActiveSchedule(db, {
+      id: 'a',
+      name: 'A',
+      practiceId: '',
+      rows: [{ code: '99214', modifier: '', amountCents: 15000 }],
+      importedAt: 'x',
+    });
+    await saveActiveSchedule(db, {
+      id: 'b',
+      name: 'B',
+      practiceId: 'north',
+      rows: [{ code: '99214', modifier: '', amountCents: 21000 }],
+      importedAt: 'x',
+    });
     const score = await loadScorer(db, '2026-11-27');
-    expect(score(claim({ providerNpi: '2222222222' }), { practiceId: 'north' }).lines[0]?.expectedCents).toBe(21000);
-    expect(score(claim({ providerNpi: '1111111111' }), { practiceId: '' }).lines[0]?.expectedCents).toBe(15000);
+    expect(score(claim({ providerNpi: '2222222222' }), { practiceId: 'north' }).lines[0]?.expectedCents).toBe(
+      21000,
+    );
+    expect(score(claim({ providerNpi: '1111111111' }), { practiceId: '' }).lines[0]?.expectedCents).toBe(
+      15000,
+    );
     await db.delete();
   });
 });

@@ -60,7 +60,12 @@ function handlers() {
 describe('saveScrapedClaim', () => {
   it('stores and scores a claim from our content script on a supported portal, and sets the badge', async () => {
     const r = await handlers().saveScrapedClaim(payload(), contentSender());
-    expect(r).toEqual({ ok: true, claimKey: 'A26110400017', flaggedLines: 2, summary: 'Underpaid $182.40 on 2 lines' });
+    expect(r).toEqual({
+      ok: true,
+      claimKey: 'A26110400017',
+      flaggedLines: 2,
+      summary: 'Underpaid $182.40 on 2 lines',
+    });
     const stored = await db.claims.get('A26110400017');
     expect(stored?.score?.totals.shortfallCents).toBe(18240);
     expect(badges).toEqual([[7, '2']]);

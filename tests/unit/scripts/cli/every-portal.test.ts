@@ -16,13 +16,17 @@ const CLAIM_FIXTURES = readdirSync(PORTALS).flatMap((portal) =>
         claim?: { claimNumber: string; billedCents: number; paidCents: number };
       };
       if (!expected.ok || expected.kind !== 'claim' || !expected.claim) return [];
-      return [[portal, path.join(PORTALS, portal, f.replace('.expected.json', '.html')), expected.claim] as const];
+      return [
+        [portal, path.join(PORTALS, portal, f.replace('.expected.json', '.html')), expected.claim] as const,
+      ];
     }),
 );
 
 describe('oon score reads the saved pages of every supported portal', () => {
   it('has a claim page for each of the five portals', () => {
-    expect(new Set(CLAIM_FIXTURES.map(([p]) => p))).toEqual(new Set(['aetna', 'availity', 'cigna', 'humana', 'uhc']));
+    expect(new Set(CLAIM_FIXTURES.map(([p]) => p))).toEqual(
+      new Set(['aetna', 'availity', 'cigna', 'humana', 'uhc']),
+    );
   });
 
   it.each(CLAIM_FIXTURES)('%s: %s', async (portal, file, claim) => {
