@@ -25,3 +25,8 @@ export const PAGE_KIND_LABEL: Record<string, string> = {
   remittance: 'remittance',
   disputeForm: 'dispute form',
 };
+
+/** A moment as the biller's calendar date, ISO `YYYY-MM-DD` in local time (the edge where the clock is read). */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

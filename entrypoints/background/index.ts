@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { z } from 'zod';
+import { localIsoDate } from '../../components/format';
 import { openDatabase } from '../../storage/db';
 import { onMessage } from '../../utils/messaging';
 import { createLockHandlers } from './lock';
@@ -12,7 +13,7 @@ import { createTeachHandlers } from './teach';
 z.config({ jitless: true });
 
 function localDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDate(d);
 }
 
 export default defineBackground(() => {

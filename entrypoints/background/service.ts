@@ -106,8 +106,13 @@ async function contentMessage<T extends { url: string }>(
   return { payload, tabId: sender.tab.id };
 }
 
-function portalName(id: string): string {
-  return PORTAL_RULES.find((r) => r.id === id)?.name ?? id;
+/** The name the biller knows the portal by: a built-in rule's, a taught rule's, or the host for the generic reader. */
+async function portalName(db: OonDatabase, id: string, pageUrl: string): Promise<string> {
+  const builtIn = PORTAL_RULES.find((r) => r.id === id)?.name;
+  if (builtIn) return builtIn;
+  if (id === 'generic') return `${urlOf(pageUrl)?.hostname ?? 'this site'} (generic reader)`;
+  if (id.startsWith('taught-')) return (await db.taughtRules.get(id))?.rule.name ?? id;
+  return id;
 }
 
 const rejected = (e: unknown): SaveResult => {
@@ -146,7 +151,7 @@ export function createHandlers(env: BackgroundEnv) {
           tabId,
           url: payload.url,
           portal: payload.portal,
-          portalName: portalName(payload.portal),
+          portalName: await portalName(env.db, payload.portal, payload.url),
           pageKind: payload.pageKind,
           ok: true,
           claimKey: record!.key,
@@ -206,7 +211,7 @@ export function createHandlers(env: BackgroundEnv) {
           tabId,
           url: payload.url,
           portal: payload.portal,
-          portalName: portalName(payload.portal),
+          portalName: await portalName(env.db, payload.portal, payload.url),
           pageKind: payload.pageKind,
           ok: true,
           listKeys: records.map((r) => r.key),
@@ -229,7 +234,7 @@ export function createHandlers(env: BackgroundEnv) {
           tabId,
           url: payload.url,
           portal: payload.portal,
-          portalName: portalName(payload.portal),
+          portalName: await portalName(env.db, payload.portal, payload.url),
           pageKind: payload.pageKind,
           ok: false,
           missing: payload.missing,
@@ -252,7 +257,7 @@ export function createHandlers(env: BackgroundEnv) {
           tabId,
           url: payload.url,
           portal: payload.portal,
-          portalName: portalName(payload.portal),
+          portalName: await portalName(env.db, payload.portal, payload.url),
           pageKind: payload.pageKind,
           ok: true,
           ...(claimKey ? { claimKey } : {}),

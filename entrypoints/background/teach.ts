@@ -7,7 +7,7 @@ import {
   taughtRulesFor,
 } from '../../storage/taught-rules';
 import type { SaveResult } from '../../utils/messaging';
-import { type BackgroundEnv, createHandlers, MessageRejected, senderKind } from './service';
+import { type BackgroundEnv, MessageRejected, senderKind } from './service';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -77,22 +77,6 @@ export function createTeachHandlers(
     browser.permissions.onRemoved.addListener(() => void sync());
     void sync();
   }
-  // The service's handlers name built-in portals only; pages read by a taught rule or the generic reader
-  // are named here (the one-line alternative: make service.ts portalName() look in db.taughtRules).
-  const base = createHandlers(env);
-  const nameTaughtRead = async (data: unknown, sender: Sender, result: SaveResult) => {
-    const portal = (data as { portal?: unknown } | null)?.portal;
-    const tabId = sender.tab?.id;
-    if (!result.ok || tabId === undefined || typeof portal !== 'string') return;
-    const name =
-      portal === 'generic'
-        ? `${new URL(sender.url ?? 'https://unknown.invalid').hostname} (generic reader)`
-        : portal.startsWith('taught-')
-          ? (await env.db.taughtRules.get(portal))?.rule.name
-          : undefined;
-    if (name) await env.db.pageReads.update(tabId, { portalName: name });
-  };
-
   return {
     async getTaughtRules(data: unknown, sender: Sender): Promise<{ rules: unknown[] }> {
       try {
@@ -123,18 +107,6 @@ export function createTeachHandlers(
         if (e instanceof MessageRejected) return { ok: false, error: e.message };
         throw e;
       }
-    },
-
-    async saveScrapedClaim(data: unknown, sender: Sender): Promise<SaveResult> {
-      const result = await base.saveScrapedClaim(data, sender);
-      await nameTaughtRead(data, sender, result).catch(() => undefined);
-      return result;
-    },
-
-    async reportUnreadablePage(data: unknown, sender: Sender): Promise<SaveResult> {
-      const result = await base.reportUnreadablePage(data, sender);
-      await nameTaughtRead(data, sender, result).catch(() => undefined);
-      return result;
     },
   };
 }

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { PAGE_KIND_LABEL } from '../../components/format';
+import { localIsoDate, PAGE_KIND_LABEL } from '../../components/format';
 import { useSubscription } from '../../components/use-subscription';
 import { type AppealDraft, appealText, createAppeal, draftAppeal, fillValues } from '../../storage/appeals';
 import { audit } from '../../storage/audit';
@@ -24,7 +24,7 @@ performance.mark('oon:popup-script-start');
 const db = openDatabase();
 
 function localDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDate(d);
 }
 
 const today = localDate();
