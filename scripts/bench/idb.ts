@@ -1,8 +1,7 @@
 /**
- * IndexedDB imports in Chromium, through the built extension's options page as a biller would use it:
- * (a) the full CMS PPRRVU and GPCI files imported and the first stored claim scored with them
- *     (target under 2 s); (b) a generated ~50 MB 835 imported (target under 20 s, memory flat), with
- *     the page's JS heap sampled over CDP while it runs.
+ * 835 import into IndexedDB in Chromium, through the built extension's options page as a biller would
+ * use it: a generated ~50 MB 835 imported (target under 20 s, memory flat), with the page's JS heap
+ * sampled over CDP while it runs.
  * Build first: `OON_OUT_DIR=.output-perf npm run build`, then run with OON_OUT_DIR=.output-perf
  * (`npx tsx scripts/bench/idb.ts`, or `npm run bench`). Skips, saying why, when there is no build or
  * no Chromium.
@@ -13,13 +12,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from '@playwright/test';
-import { build835, simpleClaim } from '../../tests/unit/rules/x12/build-835';
 import { chromiumPath, EXTENSION_DIR, launchExtension } from '../browser/launch';
 import { buildBenchFile } from './x12';
 
-const CMS_DIR = path.resolve(process.cwd(), '../shared/data/cms-pfs/gmills21-2025');
 const ERA_BYTES = 50 * 1024 * 1024;
-const MEDICARE_TARGET_S = 2;
 const ERA_TARGET_S = 20;
 
 interface HeapSampler {
@@ -111,32 +107,6 @@ export async function main(): Promise<void> {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
     const cdp = await ext.context.newCDPSession(page);
-
-    // (a) One stored claim first, so "scored" means a real claim re-scored with the new schedule.
-    const one = path.join(dir, 'one-claim.835');
-    await writeFile(one, build835([{ totalPaid: '150.00', claims: [simpleClaim(1)] }]));
-    const seed = await importEra(page, [one], 30_000);
-    console.log(`seed: 1-claim 835 imported and scored in ${seed.seconds.toFixed(2)} s (${seed.report})`);
-
-    await page.getByTestId('rvu-file').setInputFiles(path.join(CMS_DIR, 'PPRRVU25_JAN_nodesc.csv'));
-    await page.getByTestId('gpci-file').setInputFiles(path.join(CMS_DIR, 'GPCI2025.csv'));
-    const message = page.getByTestId('bench-message');
-    const t0 = performance.now();
-    await page.getByRole('button', { name: 'Import Medicare files' }).click();
-    await message.waitFor({ timeout: 60_000 });
-    const medicareSeconds = (performance.now() - t0) / 1000;
-    const text = ((await message.textContent()) ?? '').replace(/\s+/g, ' ');
-    console.log(
-      `Medicare PPRRVU + GPCI read, stored in IndexedDB and the stored claim re-scored: ${medicareSeconds.toFixed(2)} s`,
-    );
-    console.log(`  page said: ${text.slice(0, 200)}`);
-    const first = await importEra(page, [one], 30_000);
-    console.log(
-      `a new claim scored against the stored Medicare schedule (scorer loaded from IndexedDB): ${first.seconds.toFixed(2)} s`,
-    );
-    console.log(
-      `target: Medicare import + first claim scored < ${MEDICARE_TARGET_S} s: ${medicareSeconds < MEDICARE_TARGET_S ? 'met' : 'NOT met'} (${medicareSeconds.toFixed(2)} s)`,
-    );
 
     // (b) A generated ~50 MB 835.
     const { text: era, claims } = buildBenchFile(ERA_BYTES);

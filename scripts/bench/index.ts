@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const BENCHES = ['pricing', 'x12', 'extract', 'dashboard', 'idb'];
+const BENCHES = ['pricing', 'x12', 'extract', 'dashboard', 'medicare', 'idb'];
 
 for (const name of BENCHES) {
   const file = path.join(import.meta.dirname, `${name}.ts`);
