@@ -11,6 +11,7 @@ import {
 } from './deadlines/index';
 import type { Claim, ClaimScore, DenialCategory, Flag, LineScore } from './model';
 import { lineAllowed, linePatientResponsibility } from './pricing/allowed';
+import { dollarsGrouped } from './pricing/dollars';
 import { type PricingContext, priceClaimLines } from './pricing/index';
 import { type PolicySet, resolvePolicy, toleranceCents } from './pricing/policy';
 
@@ -31,20 +32,20 @@ export interface ScoringContext {
   pricing: PricingContext;
 }
 
-function dollars(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  return `${sign}$${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+const dollars = dollarsGrouped;
 
-function lineCategories(claim: Claim, lineIndex: number): DenialCategory[] {
-  const line = claim.lines[lineIndex]!;
-  const out = new Set<DenialCategory>();
-  for (const a of line.adjustments) out.add(categorizeAdjustment(a));
+/** The line's categories in first-seen order, adjustments before remarks; no set is built. */
+function lineCategories(line: Claim['lines'][number]): DenialCategory[] {
+  const out: DenialCategory[] = [];
+  for (const a of line.adjustments) {
+    const c = categorizeAdjustment(a);
+    if (!out.includes(c)) out.push(c);
+  }
   for (const r of line.remarks) {
     const c = categorizeRemark(r);
-    if (c) out.add(c);
+    if (c && !out.includes(c)) out.push(c);
   }
-  return [...out];
+  return out;
 }
 
 const NOT_A_DENIAL_REASON = new Set<DenialCategory>([
@@ -58,6 +59,11 @@ const NOT_A_DENIAL_REASON = new Set<DenialCategory>([
 function denialCategory(categories: DenialCategory[]): DenialCategory | undefined {
   return categories.find((c) => !NOT_A_DENIAL_REASON.has(c));
 }
+
+/** "Denied: medical necessity" per category, written once. */
+const DENIED_BECAUSE = Object.fromEntries(
+  Object.entries(CATEGORY_LABEL).map(([c, label]) => [c, `Denied: ${label.toLowerCase()}`]),
+) as Readonly<Record<DenialCategory, string>>;
 
 const URGENT_WINDOW_DAYS = 30;
 
@@ -80,24 +86,27 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   let deniedLines = 0;
   let deniedCents = 0;
 
-  claim.lines.forEach((line, i) => {
+  for (let i = 0; i < claim.lines.length; i += 1) {
+    const line = claim.lines[i]!;
     const price = prices[i]!;
     const { allowedCents, derived } = lineAllowed(line);
-    const categories = lineCategories(claim, i);
+    const categories = lineCategories(line);
     for (const c of categories) claimCategories.add(c);
     const flags: Flag[] = [];
     let shortfallCents = 0;
     const denied = line.paidCents === 0 && allowedCents === 0 && line.billedCents > 0;
+    let underpaid = false;
 
     if (denied) {
       const cat = denialCategory(categories);
-      flags.push({ kind: 'denied', message: `Denied${cat ? `: ${CATEGORY_LABEL[cat].toLowerCase()}` : ''}` });
+      flags.push({ kind: 'denied', message: cat ? DENIED_BECAUSE[cat] : 'Denied' });
     }
     if (price.ok) {
       const gap = price.expectedCents - allowedCents;
       if (gap > toleranceCents(policy.tolerance, price.expectedCents)) {
         shortfallCents = gap;
         if (!denied) {
+          underpaid = true;
           flags.push({
             kind: 'underpaid',
             message: `Allowed ${dollars(allowedCents)} is ${dollars(gap)} below the expected ${dollars(price.expectedCents)}`,
@@ -111,7 +120,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
         message: `No benchmark prices this line: ${price.reasons.join('; ')}`,
       });
     }
-    if (flags.some((f) => f.kind === 'underpaid' || f.kind === 'denied')) flagged += 1;
+    if (underpaid || denied) flagged += 1;
     if (denied) {
       deniedLines += 1;
       deniedCents += shortfallCents;
@@ -132,7 +141,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       categories,
       flags,
     });
-  });
+  }
 
   const flags: Flag[] = [];
   // Underpaid and denied money are told apart: they call for different letters.
@@ -194,11 +203,12 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   }
 
   // Urgency from the nearest open deadline: a lapsed one still counts, at a quarter, for a late appeal.
-  const nearest = [deadlines.openNegotiationNoticeBy, deadlines.appealBy]
-    .filter((d): d is string => d !== undefined)
-    .map((d) => daysBetween(ctx.asOf, d))
-    .filter((d) => d >= 0)
-    .sort((a, b) => a - b)[0];
+  let nearest: number | undefined;
+  for (const d of [deadlines.openNegotiationNoticeBy, deadlines.appealBy]) {
+    if (d === undefined) continue;
+    const days = daysBetween(ctx.asOf, d);
+    if (days >= 0 && (nearest === undefined || days < nearest)) nearest = days;
+  }
   const lapsed = nearest === undefined && deadlines.appealBy !== undefined;
   const urgency = lapsed
     ? 0.25

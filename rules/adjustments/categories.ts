@@ -15,10 +15,23 @@ const COST_SHARE_CARCS: ReadonlySet<string> = new Set(
  * Unknown CARCs are 'other', never an error.
  */
 export function categorizeAdjustment(a: Pick<Adjustment, 'group' | 'reason'>): DenialCategory {
-  const reason = a.reason.trim().toUpperCase();
-  if (COST_SHARE_CARCS.has(reason)) return a.group === 'PR' ? 'patient-cost-share' : 'other';
-  return CARC_CATEGORY[reason] ?? 'other';
+  let known = carcByReason.get(a.reason);
+  if (!known) {
+    const reason = a.reason.trim().toUpperCase();
+    known = COST_SHARE_CARCS.has(reason)
+      ? { costShare: true, category: 'patient-cost-share' }
+      : { costShare: false, category: CARC_CATEGORY[reason] ?? 'other' };
+    if (carcByReason.size >= CACHE_LIMIT) carcByReason.clear();
+    carcByReason.set(a.reason, known);
+  }
+  if (known.costShare) return a.group === 'PR' ? 'patient-cost-share' : 'other';
+  return known.category;
 }
+
+/** Categories by CARC as written (a remittance uses a few dozen codes over and over). */
+const CACHE_LIMIT = 10_000;
+const carcByReason = new Map<string, { costShare: boolean; category: DenialCategory }>();
+const rarcByCode = new Map<string, DenialCategory | null>();
 
 const MISSING_INFORMATION_TEXT = /^(Alert: )?(Missing\/incomplete\/invalid|Incomplete\/invalid|Missing)\b/i;
 
@@ -28,6 +41,16 @@ const MISSING_INFORMATION_TEXT = /^(Alert: )?(Missing\/incomplete\/invalid|Incom
  * missing-information by its own text.
  */
 export function categorizeRemark(code: string): DenialCategory | undefined {
+  let known = rarcByCode.get(code);
+  if (known === undefined) {
+    known = remarkCategory(code) ?? null;
+    if (rarcByCode.size >= CACHE_LIMIT) rarcByCode.clear();
+    rarcByCode.set(code, known);
+  }
+  return known ?? undefined;
+}
+
+function remarkCategory(code: string): DenialCategory | undefined {
   const remark = code.trim().toUpperCase();
   const listed = RARC_CATEGORY[remark];
   if (listed) return listed;

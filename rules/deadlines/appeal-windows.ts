@@ -124,8 +124,34 @@ export function appealWindowFor(
   payerName: string,
   windows: readonly AppealWindow[] = DEFAULT_APPEAL_WINDOWS,
 ): AppealWindow {
+  if (windows !== DEFAULT_APPEAL_WINDOWS) return findWindow(payerName, windows);
+  let window = defaultWindowByPayer.get(payerName);
+  if (!window) {
+    window = findWindow(payerName, windows);
+    if (defaultWindowByPayer.size >= 10_000) defaultWindowByPayer.clear();
+    defaultWindowByPayer.set(payerName, window);
+  }
+  return window;
+}
+
+function findWindow(payerName: string, windows: readonly AppealWindow[]): AppealWindow {
   const name = words(payerName);
   return windows.find((w) => w.aliases.some((a) => name.includes(words(a)))) ?? ERISA_FLOOR_WINDOW;
+}
+
+/** The default windows by payer name as written: a claim run asks about the same few payers. */
+const defaultWindowByPayer = new Map<string, AppealWindow>();
+
+/** Basis text per window, written once (the windows are constant data). */
+const windowBasis = new WeakMap<AppealWindow, string>();
+
+function basisOf(window: AppealWindow): string {
+  let basis = windowBasis.get(window);
+  if (basis === undefined) {
+    basis = `${window.payer}: ${lengthWords(window)} ${window.what} (${window.source})`;
+    windowBasis.set(window, basis);
+  }
+  return basis;
 }
 
 export interface AppealDeadline {
@@ -166,5 +192,5 @@ export function appealDeadline(
     'windowMonths' in window
       ? addCalendarMonths(paidDate, window.windowMonths)
       : addCalendarDays(paidDate, window.windowDays);
-  return { date, basis: `${window.payer}: ${lengthWords(window)} ${window.what} (${window.source})`, window };
+  return { date, basis: basisOf(window), window };
 }

@@ -15,7 +15,8 @@
  * (e.g. a national day of mourning). Add such days through `extraClosedDays` when a regulator counts them.
  */
 import { allForYear } from '@18f/us-federal-holidays';
-import { addCalendarDays, dayOfWeek, isoParts } from './calendar';
+import { isIsoDate } from '../model';
+import { epochDay, isoDateOfDay, isoParts, weekdayOfDay } from './calendar';
 
 const OBSERVED = { shiftSaturdayHolidays: true, shiftSundayHolidays: true } as const;
 
@@ -42,6 +43,87 @@ export function isFederalHoliday(isoDate: string): boolean {
   return federalHolidays(isoParts(isoDate)[0]).has(isoDate);
 }
 
+// Day numbers (days since 1970-01-01) for the counting loops: a date is parsed once and written once,
+// however many days are stepped over in between.
+
+/** Observed holidays as day numbers, for every year from the first to the last year loaded so far. */
+const holidayDays = new Set<number>();
+let holidaysFrom = 0;
+let holidaysTo = -1;
+
+function yearStartDay(year: number): number {
+  const t = new Date(Date.UTC(2000, 0, 1));
+  t.setUTCFullYear(year);
+  return t.getTime() / 86_400_000;
+}
+
+function loadHolidayYears(fromYear: number, toYear: number): void {
+  for (let year = fromYear; year <= toYear; year += 1) {
+    for (const date of federalHolidays(year)) holidayDays.add(epochDay(date));
+  }
+}
+
+function isHolidayDay(day: number): boolean {
+  if (day < holidaysFrom || day > holidaysTo) {
+    const year = new Date(day * 86_400_000).getUTCFullYear();
+    if (holidaysTo < holidaysFrom) {
+      loadHolidayYears(year, year);
+      holidaysFrom = yearStartDay(year);
+      holidaysTo = yearStartDay(year + 1) - 1;
+    } else if (day < holidaysFrom) {
+      const firstLoaded = new Date(holidaysFrom * 86_400_000).getUTCFullYear();
+      loadHolidayYears(year, firstLoaded - 1);
+      holidaysFrom = yearStartDay(year);
+    } else {
+      const lastLoaded = new Date(holidaysTo * 86_400_000).getUTCFullYear();
+      loadHolidayYears(lastLoaded + 1, year);
+      holidaysTo = yearStartDay(year + 1) - 1;
+    }
+  }
+  return holidayDays.has(day);
+}
+
+/** The first and last day numbers a YYYY-MM-DD date can have: outside them the old string walk threw. */
+const FIRST_DAY = Date.UTC(100, 0, 1) / 86_400_000;
+const LAST_DAY = Date.UTC(9999, 11, 31) / 86_400_000;
+
+/** Extra closed days as day numbers; a string that is not a date can never match one. */
+function closedDays(options: BusinessDayOptions): ReadonlySet<number> | undefined {
+  const extra = options.extraClosedDays;
+  if (!extra || extra.length === 0) return undefined;
+  const out = new Set<number>();
+  for (const d of extra) if (typeof d === 'string' && isIsoDate(d)) out.add(epochDay(d));
+  return out;
+}
+
+function isBusinessDayNumber(day: number, closed: ReadonlySet<number> | undefined): boolean {
+  if (day < FIRST_DAY || day > LAST_DAY) isoParts(isoDateOfDay(day)); // throws, naming the date
+  const dow = weekdayOfDay(day);
+  if (dow === 0 || dow === 6) return false;
+  if (isHolidayDay(day)) return false;
+  return closed === undefined || !closed.has(day);
+}
+
+function nextBusinessDayNumber(day: number, closed: ReadonlySet<number> | undefined): number {
+  let d = day;
+  while (!isBusinessDayNumber(d, closed)) d += 1;
+  return d;
+}
+
+function stepBusinessDays(
+  day: number,
+  businessDays: number,
+  closed: ReadonlySet<number> | undefined,
+): number {
+  const step = businessDays < 0 ? -1 : 1;
+  let d = day;
+  for (let left = Math.abs(businessDays); left > 0; ) {
+    d += step;
+    if (isBusinessDayNumber(d, closed)) left -= 1;
+  }
+  return d;
+}
+
 export interface BusinessDayOptions {
   /** Further ISO dates to treat as closed, e.g. an executive-order closure. */
   extraClosedDays?: readonly string[];
@@ -49,17 +131,14 @@ export interface BusinessDayOptions {
 
 /** Monday to Friday and not an observed federal holiday. */
 export function isBusinessDay(isoDate: string, options: BusinessDayOptions = {}): boolean {
-  const dow = dayOfWeek(isoDate);
-  if (dow === 0 || dow === 6) return false;
-  if (isFederalHoliday(isoDate)) return false;
-  return !options.extraClosedDays?.includes(isoDate);
+  return isBusinessDayNumber(epochDay(isoDate), closedDays(options));
 }
 
 /** `isoDate` when it is a business day, else the next one. */
 export function nextBusinessDayOnOrAfter(isoDate: string, options: BusinessDayOptions = {}): string {
-  let d = isoDate;
-  while (!isBusinessDay(d, options)) d = addCalendarDays(d, 1);
-  return d;
+  const day = epochDay(isoDate);
+  const next = nextBusinessDayNumber(day, closedDays(options));
+  return next === day ? isoDate : isoDateOfDay(next);
 }
 
 /**
@@ -73,13 +152,8 @@ export function addBusinessDays(
 ): string {
   if (!Number.isInteger(businessDays))
     throw new RangeError(`businessDays must be an integer, got ${businessDays}`);
-  const step = businessDays < 0 ? -1 : 1;
-  let d = isoDate;
-  for (let left = Math.abs(businessDays); left > 0; ) {
-    d = addCalendarDays(d, step);
-    if (isBusinessDay(d, options)) left -= 1;
-  }
-  return d;
+  if (businessDays === 0) return isoDate;
+  return isoDateOfDay(stepBusinessDays(epochDay(isoDate), businessDays, closedDays(options)));
 }
 
 /**
@@ -96,7 +170,11 @@ export function nthBusinessDay(
   if (!Number.isInteger(dayNumber) || dayNumber < 1) {
     throw new RangeError(`dayNumber counts from 1, got ${dayNumber}`);
   }
-  return addBusinessDays(nextBusinessDayOnOrAfter(startDate, options), dayNumber - 1, options);
+  const closed = closedDays(options);
+  const start = epochDay(startDate);
+  const first = nextBusinessDayNumber(start, closed);
+  if (dayNumber === 1) return first === start ? startDate : isoDateOfDay(first);
+  return isoDateOfDay(stepBusinessDays(first, dayNumber - 1, closed));
 }
 
 /**
@@ -110,12 +188,11 @@ export function businessDayNumber(
   isoDate: string,
   options: BusinessDayOptions = {},
 ): number {
-  isoParts(startDate);
-  isoParts(isoDate);
-  if (isoDate < startDate) return 0;
+  const from = epochDay(startDate);
+  const to = epochDay(isoDate);
+  if (to < from) return 0;
+  const closed = closedDays(options);
   let count = 0;
-  for (let d = startDate; d <= isoDate; d = addCalendarDays(d, 1)) {
-    if (isBusinessDay(d, options)) count += 1;
-  }
+  for (let d = from; d <= to; d += 1) if (isBusinessDayNumber(d, closed)) count += 1;
   return count;
 }

@@ -1,5 +1,6 @@
 import { categorizeAdjustment } from '../adjustments/categories';
 import type { Adjustment, Claim } from '../model';
+import { dollarsGrouped } from '../pricing/dollars';
 import { type BusinessDayOptions, nthBusinessDay } from './business-days';
 
 /** Why a claim falls under the No Surprises Act: the protected service, or the NSA notice the payer sent. */
@@ -37,8 +38,39 @@ const USER_MARK_WORDS: Readonly<Record<NsaUserMark, string>> = {
   'air-ambulance': 'out-of-network air ambulance services (45 CFR 149.130, 149.440)',
 };
 
-function allRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): Set<string> {
-  return new Set([...claim.remarks, ...claim.lines.flatMap((l) => l.remarks)].map((r) => r.toUpperCase()));
+/** Whether remark `code` (upper case) is on the claim or a line, in any case; no list is built. */
+function hasRemark(claim: Pick<Claim, 'remarks' | 'lines'>, code: string): boolean {
+  for (const r of claim.remarks) if (r.toUpperCase() === code) return true;
+  for (const line of claim.lines) {
+    for (const r of line.remarks) if (r.toUpperCase() === code) return true;
+  }
+  return false;
+}
+
+function anyRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): boolean {
+  if (claim.remarks.length > 0) return true;
+  for (const line of claim.lines) if (line.remarks.length > 0) return true;
+  return false;
+}
+
+/** The bit of an NSA remark (its place in NSA_REMARKS), 0 for any other remark; any case. */
+function nsaRemarkBit(remark: string): number {
+  const upper = remark.toUpperCase();
+  for (let k = 0; k < NSA_REMARKS.length; k += 1) if (upper === NSA_REMARKS[k]!.code) return 1 << k;
+  return 0;
+}
+
+/** The reason text per set of NSA remarks found (a bit per NSA_REMARKS entry): the same few sets recur. */
+const remarkReasons = new Map<number, string>();
+
+function remarkReason(found: readonly (typeof NSA_REMARKS)[number][], mask: number): string {
+  let reason = remarkReasons.get(mask);
+  if (reason === undefined) {
+    const plural = found.length > 1 ? 's' : '';
+    reason = `Remark${plural} ${found.map((r) => r.code).join(', ')} on the remittance: ${found.map((r) => r.words).join('; ')} (No Surprises Act)`;
+    remarkReasons.set(mask, reason);
+  }
+  return reason;
 }
 
 /**
@@ -47,16 +79,12 @@ function allRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): Set<string> {
  * air ambulance). Remarks win over the mark for `kind`: they are the payer's own words.
  */
 export function nsaStatus(claim: Pick<Claim, 'remarks' | 'lines'>, userMark?: NsaUserMark): NsaStatus {
-  const remarks = allRemarks(claim);
-  const found = NSA_REMARKS.filter((r) => remarks.has(r.code));
-  const first = found[0];
-  if (first) {
-    const plural = found.length > 1 ? 's' : '';
-    return {
-      nsa: true,
-      kind: first.kind,
-      reason: `Remark${plural} ${found.map((r) => r.code).join(', ')} on the remittance: ${found.map((r) => r.words).join('; ')} (No Surprises Act)`,
-    };
+  let mask = 0;
+  for (const r of claim.remarks) mask |= nsaRemarkBit(r);
+  for (const line of claim.lines) for (const r of line.remarks) mask |= nsaRemarkBit(r);
+  if (mask !== 0) {
+    const found = NSA_REMARKS.filter((_, k) => (mask & (1 << k)) !== 0);
+    return { nsa: true, kind: found[0]!.kind, reason: remarkReason(found, mask) };
   }
   if (userMark) {
     return { nsa: true, kind: userMark, reason: `Marked by the biller: ${USER_MARK_WORDS[userMark]}` };
@@ -77,8 +105,22 @@ export const IDR_INITIATION_WINDOW_BUSINESS_DAYS = 4;
  * is the earliest that can be, so this date is never later than the true one.
  */
 export function openNegotiationDeadline(paidDate: string, options: BusinessDayOptions = {}): string {
-  return nthBusinessDay(paidDate, OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS, options);
+  if (options.extraClosedDays?.length) {
+    return nthBusinessDay(paidDate, OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS, options);
+  }
+  let due = noticeDeadlines.get(paidDate);
+  if (due === undefined) {
+    due = nthBusinessDay(paidDate, OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS);
+    if (noticeDeadlines.size >= MEMO_LIMIT) noticeDeadlines.clear();
+    noticeDeadlines.set(paidDate, due);
+  }
+  return due;
 }
+
+/** Deadlines by start date, federal holidays only: claims paid on the same day share them. */
+const MEMO_LIMIT = 50_000;
+const noticeDeadlines = new Map<string, string>();
+const idrWindows = new Map<string, IdrInitiationWindow>();
 
 export interface IdrInitiationWindow {
   /** Business day 30 of open negotiation, its last day. */
@@ -105,13 +147,21 @@ export function idrInitiationWindow(
   noticeSentDate: string,
   options: BusinessDayOptions = {},
 ): IdrInitiationWindow {
+  const plain = !options.extraClosedDays?.length;
+  const known = plain ? idrWindows.get(noticeSentDate) : undefined;
+  if (known) return { ...known };
   const day = (n: number) => nthBusinessDay(noticeSentDate, n, options);
   const ends = OPEN_NEGOTIATION_PERIOD_BUSINESS_DAYS;
-  return {
+  const window = {
     negotiationEnds: day(ends),
     from: day(ends + 1),
     to: day(ends + IDR_INITIATION_WINDOW_BUSINESS_DAYS),
   };
+  if (plain) {
+    if (idrWindows.size >= MEMO_LIMIT) idrWindows.clear();
+    idrWindows.set(noticeSentDate, { ...window });
+  }
+  return window;
 }
 
 export interface BalanceBillingFinding {
@@ -127,6 +177,8 @@ export interface BalanceBillingFinding {
 const BALANCE_BILLING_PROHIBITED_REMARKS = ['N878', 'N879'] as const;
 
 function formatDollars(cents: number): string {
+  // Whole cents read the same through dollarsGrouped, without toLocaleString's cost.
+  if (Number.isInteger(cents) && Math.abs(cents) <= 1e13) return dollarsGrouped(cents);
   const whole = Math.trunc(Math.abs(cents) / 100);
   const rest = String(Math.abs(cents) % 100).padStart(2, '0');
   return `${cents < 0 ? '-' : ''}$${whole.toLocaleString('en-US')}.${rest}`;
@@ -143,8 +195,9 @@ export function balanceBillingFindings(
   claim: Pick<Claim, 'remarks' | 'lines' | 'adjustments'>,
   nsa: NsaStatus | boolean,
 ): BalanceBillingFinding[] {
-  const remarks = allRemarks(claim);
-  const prohibitedBy = BALANCE_BILLING_PROHIBITED_REMARKS.filter((r) => remarks.has(r));
+  const prohibitedBy = anyRemarks(claim)
+    ? BALANCE_BILLING_PROHIBITED_REMARKS.filter((r) => hasRemark(claim, r))
+    : [];
   const isNsa = typeof nsa === 'boolean' ? nsa : nsa.nsa;
   if (!isNsa && prohibitedBy.length === 0) return [];
   const why = isNsa ? 'a No Surprises Act claim' : `a claim with remark ${prohibitedBy.join(', ')}`;

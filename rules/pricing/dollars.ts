@@ -12,3 +12,29 @@ export function dollarText(cents: number): string {
   const frac = abs - whole * 100;
   return `$${negative ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
+
+/** Thousands separators for a whole number of dollars: 1234567 -> `1,234,567`. */
+function grouped(whole: number): string {
+  if (whole < 1000) return String(whole);
+  const s = String(whole);
+  let out = s.slice(0, ((s.length - 1) % 3) + 1);
+  for (let i = out.length; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
+  return out;
+}
+
+/**
+ * `$1,234.56` (`-$1,234.56` below zero) for finding messages: the same characters as
+ * `(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })`
+ * behind the sign, built from integer cents; toLocaleString costs microseconds a call, and every
+ * underpaid line's message has three amounts. Fractional or huge amounts keep toLocaleString's rounding.
+ */
+export function dollarsGrouped(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  if (!Number.isInteger(abs) || abs > 1e13) {
+    return `${sign}$${(abs / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  }
+  const whole = Math.floor(abs / 100);
+  const frac = abs - whole * 100;
+  return `${sign}$${grouped(whole)}.${frac < 10 ? '0' : ''}${frac}`;
+}

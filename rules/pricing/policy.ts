@@ -54,8 +54,33 @@ export interface ResolvedPolicy {
   matched: string;
 }
 
-/** The payer's policy when one matches by name (case-insensitive) or payer ID, else the default. */
+/**
+ * Answers per policy set (treated as immutable: a changed policy is a new set, as storage loads it) and
+ * payer: every claim asks, and a run sees a handful of payers.
+ */
+const resolved = new WeakMap<PolicySet, Map<string, ResolvedPolicy>>();
+
+/**
+ * The payer's policy when one matches by name (case-insensitive) or payer ID, else the default.
+ * The answer is shared between calls for the same set and payer: read it, do not change it.
+ */
 export function resolvePolicy(set: PolicySet, payerName: string, payerId?: string): ResolvedPolicy {
+  let bySet = resolved.get(set);
+  if (!bySet) {
+    bySet = new Map();
+    resolved.set(set, bySet);
+  }
+  const key = payerId === undefined ? payerName : `${payerName}\u0000${payerId}`;
+  let policy = bySet.get(key);
+  if (!policy) {
+    policy = findPolicy(set, payerName, payerId);
+    if (bySet.size >= 10_000) bySet.clear();
+    bySet.set(key, policy);
+  }
+  return policy;
+}
+
+function findPolicy(set: PolicySet, payerName: string, payerId?: string): ResolvedPolicy {
   const name = payerName.trim().toUpperCase();
   const id = payerId?.trim().toUpperCase();
   const hit = set.payers.find((p) => {
