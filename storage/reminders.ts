@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { addCalendarDays } from '../rules/deadlines/index';
 import type { FlagKind } from '../rules/model';
 import type { AppealRecord, ClaimRecord, OonDatabase } from './db';
+import { compareReminders, GLANCE_KEY, type Glance, type Reminder, reminderLine } from './glance';
+
+export {
+  compareReminders,
+  type Glance,
+  REMINDER_LABEL,
+  type Reminder,
+  type ReminderKind,
+  reminderLine,
+} from './glance';
 
 /**
  * Deadlines coming up and the popup's "today at a glance". The selection is pure (records and
@@ -10,24 +20,6 @@ import type { AppealRecord, ClaimRecord, OonDatabase } from './db';
  */
 
 export const REMINDER_WINDOW_DAYS = 7;
-
-export type ReminderKind = 'appeal-by' | 'nsa-notice-by' | 'idr-initiation-by' | 'follow-up';
-
-/** One date to act on. Claim numbers and amounts only: reminders appear in system notifications. */
-export interface Reminder {
-  kind: ReminderKind;
-  date: string;
-  claimKey: string;
-  claimNumber: string;
-  amountCents: number;
-}
-
-export const REMINDER_LABEL: Record<ReminderKind, string> = {
-  'appeal-by': 'Appeal by',
-  'nsa-notice-by': 'NSA open negotiation notice by',
-  'idr-initiation-by': 'Federal IDR initiation by',
-  'follow-up': 'Follow up on appeal',
-};
 
 /** Flags that make a claim worth appealing or negotiating. */
 export const ACTIONABLE_FLAGS: readonly FlagKind[] = ['underpaid', 'denied', 'nsa'];
@@ -80,12 +72,6 @@ export function followUpReminder(
   };
 }
 
-export function compareReminders(a: Reminder, b: Reminder): number {
-  return (
-    a.date.localeCompare(b.date) || a.claimNumber.localeCompare(b.claimNumber) || a.kind.localeCompare(b.kind)
-  );
-}
-
 /** Every reminder due in the window, soonest first. */
 export function selectReminders(
   records: Iterable<ClaimRecord>,
@@ -106,20 +92,6 @@ export function selectReminders(
   return out.sort(compareReminders);
 }
 
-function dollars(cents: number): string {
-  return `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function shortDate(iso: string): string {
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}`;
-}
-
-/** One line per reminder: "Appeal by Dec 2: claim A26110400017, $182.40". No patient values. */
-export function reminderLine(r: Reminder): string {
-  return `${REMINDER_LABEL[r.kind]} ${shortDate(r.date)}: claim ${r.claimNumber}, ${dollars(r.amountCents)}`;
-}
-
 /** The notification for a day's reminders, or undefined when nothing is due. */
 export function reminderNotification(
   reminders: readonly Reminder[],
@@ -138,16 +110,6 @@ export function reminderNotification(
 
 // ---------------------------------------------------------------------------------------------
 // Today at a glance
-
-/** The popup's numbers, with the store's stamp when they were counted. */
-export interface Glance {
-  asOf: string;
-  stamp: string;
-  flaggedClaims: number;
-  recoverableCents: number;
-  /** Claim deadlines in the window (follow-ups come live from the appeals index). */
-  reminders: Reminder[];
-}
 
 /** Headline flags, not resolved: what the biller still has to pursue. */
 export function isFlaggedOpen(r: ClaimRecord): boolean {
@@ -182,9 +144,8 @@ const GlanceSchema = z.object({
   flaggedClaims: z.number(),
   recoverableCents: z.number(),
   reminders: z.array(ReminderSchema),
+  followUps: z.array(ReminderSchema).optional(),
 });
-
-const GLANCE_KEY = 'glance';
 
 /**
  * What changes the glance, from index ends and small index ranges only (no record is loaded): the day,
@@ -224,13 +185,15 @@ export async function loadGlance(
 export async function refreshGlance(db: OonDatabase, asOf: string): Promise<Glance> {
   const stamp = await glanceStamp(db, asOf);
   // One getAll per flag (a cursor is ten times slower in Chromium); a claim with two flags comes twice.
-  const lists = await Promise.all(
-    ACTIONABLE_FLAGS.map((k) => db.claims.where('flagKinds').equals(k).toArray()),
-  );
+  const [followUps, lists] = await Promise.all([
+    dueFollowUps(db, asOf),
+    Promise.all(ACTIONABLE_FLAGS.map((k) => db.claims.where('flagKinds').equals(k).toArray())),
+  ]);
   const byKey = new Map<string, ClaimRecord>();
   for (const list of lists) for (const r of list) byKey.set(r.key, r);
   const records = [...byKey.values()];
-  const glance = computeGlance(records, asOf, stamp);
+  // Follow-ups are kept too, so the popup can paint every deadline from this one row.
+  const glance: Glance = { ...computeGlance(records, asOf, stamp), followUps };
   await db.settings.put({ key: GLANCE_KEY, value: glance });
   return glance;
 }
@@ -256,6 +219,6 @@ export async function dueFollowUps(
 
 /** Everything due in the next days, freshly counted: the daily alarm's list. */
 export async function dueReminders(db: OonDatabase, asOf: string): Promise<Reminder[]> {
-  const [glance, followUps] = await Promise.all([refreshGlance(db, asOf), dueFollowUps(db, asOf)]);
-  return [...glance.reminders, ...followUps].sort(compareReminders);
+  const glance = await refreshGlance(db, asOf);
+  return [...glance.reminders, ...(glance.followUps ?? [])].sort(compareReminders);
 }

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimScore, FlagKind } from '../../../rules/model';
 import type { AppealRecord, ClaimRecord, OonDatabase } from '../../../storage/db';
-import { openDatabase } from '../../../storage/db';
+import { DB_NAME, openDatabase } from '../../../storage/db';
+import { EMPTY_SNAPSHOT, GLANCE_DB_NAME, glanceDeadlines, readGlanceSnapshot } from '../../../storage/glance';
 import {
   claimReminders,
   computeGlance,
@@ -235,5 +236,54 @@ describe('stored glance and reminders', () => {
       'follow-up C2',
       'appeal-by C1',
     ]);
+  });
+});
+
+describe("the popup's first paint: the kept glance read without Dexie", () => {
+  let db: OonDatabase;
+  let n = 0;
+  beforeEach(() => {
+    db = openDatabase(`glance-snapshot-test-${++n}`);
+  });
+  afterEach(() => db.delete());
+
+  it('reads the kept glance with its follow-ups, the last page read and its claim number', async () => {
+    await db.claims.bulkPut([
+      rec({ key: 'C1', appealBy: '2026-12-02' }),
+      rec({ key: 'C2', worklistStatus: 'appealed' }),
+    ]);
+    await db.appeals.put(appeal({ id: 'a', claimKey: 'C2', followUpDate: '2026-11-28' }));
+    const read = { tabId: 7, url: 'https://x.test/', portal: 'p', portalName: 'P', pageKind: 'claimDetail' };
+    await db.pageReads.bulkPut([
+      { ...read, ok: true, claimKey: 'C1', at: '2026-11-27T10:00:00.000Z' },
+      { ...read, tabId: 8, ok: true, claimKey: 'C2', at: '2026-11-27T09:00:00.000Z' },
+    ]);
+    const kept = await refreshGlance(db, AS_OF);
+    const snapshot = await readGlanceSnapshot(indexedDB, db.name);
+    expect(snapshot.glance).toEqual(kept);
+    expect(glanceDeadlines(snapshot.glance!).map((r) => `${r.kind} ${r.claimNumber}`)).toEqual([
+      'follow-up C2',
+      'appeal-by C1',
+    ]);
+    expect(snapshot.lastRead?.tabId).toBe(7);
+    expect(snapshot.lastClaimNumber).toBe('C1');
+  });
+
+  it('nothing counted yet: no glance; a malformed kept value is ignored', async () => {
+    await db.open();
+    expect(await readGlanceSnapshot(indexedDB, db.name)).toEqual(EMPTY_SNAPSHOT);
+    await db.settings.put({ key: 'glance', value: { flaggedClaims: '2' } });
+    expect((await readGlanceSnapshot(indexedDB, db.name)).glance).toBeUndefined();
+  });
+
+  it('does not create a database that does not exist', async () => {
+    expect(await readGlanceSnapshot(indexedDB, 'glance-snapshot-never-opened')).toEqual(EMPTY_SNAPSHOT);
+    expect(await indexedDB.databases()).not.toContainEqual(
+      expect.objectContaining({ name: 'glance-snapshot-never-opened' }),
+    );
+  });
+
+  it('names the same database as storage/db.ts', () => {
+    expect(GLANCE_DB_NAME).toBe(DB_NAME);
   });
 });
