@@ -109,9 +109,13 @@ interface CodeRows {
 }
 
 const codeRows = new WeakMap<MedicareFeeSchedule, CodeRows>();
+/** Every line asks, nearly always of the same schedule: skip the WeakMap when it is the last one. */
+let lastRowsSchedule: MedicareFeeSchedule | undefined;
+let lastRows: CodeRows | undefined;
 
 /** PC/TC indicator 6 codes exist only as 26 rows, so the global row alone does not cover every code. */
 function rowsOf(mpfs: MedicareFeeSchedule): CodeRows {
+  if (mpfs === lastRowsSchedule && lastRows) return lastRows;
   let rows = codeRows.get(mpfs);
   if (!rows) {
     rows = { indicators: new Map(), components: new Set() };
@@ -122,6 +126,8 @@ function rowsOf(mpfs: MedicareFeeSchedule): CodeRows {
     }
     codeRows.set(mpfs, rows);
   }
+  lastRowsSchedule = mpfs;
+  lastRows = rows;
   return rows;
 }
 
@@ -133,10 +139,14 @@ export function indicatorRow(mpfs: MedicareFeeSchedule, code: string): RvuRow | 
 // ---------------------------------------------------------------------------------------------
 // Line checks
 
-function pcTc(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+/** No finding: shared, never written to (most lines on most claims have none). */
+const NONE: readonly CodingFinding[] = [];
+
+function pcTc(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
+  if (line.modifiers.length === 0) return NONE;
   const has26 = line.modifiers.includes('26');
   const hasTc = line.modifiers.includes('TC');
-  if (!has26 && !hasTc) return [];
+  if (!has26 && !hasTc) return NONE;
   // Lab codes carry indicator 9 on the global row and 6 on their 26 row: the 26 row speaks for the split.
   const ind = (mpfs.rvus.get(rvuKey(line.code, '26')) ?? row).pcTcIndicator;
   const meaning = PC_TC_MEANING[ind] ?? 'unknown';
@@ -152,7 +162,7 @@ function pcTc(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFi
     ];
   }
   const modifier = has26 ? '26' : 'TC';
-  if (components.has(`${line.code}|${modifier}`)) return [];
+  if (components.has(`${line.code}|${modifier}`)) return NONE;
   return [
     finding(
       'pc-tc',
@@ -180,12 +190,16 @@ const BILATERAL_WRONG: Readonly<Record<number, { problem: string; fix: string }>
   },
 };
 
-function bilateral(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+function bilateral(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
+  if (line.modifiers.length === 0) return NONE;
   const has50 = line.modifiers.includes('50');
   const sides = line.modifiers.includes('RT') && line.modifiers.includes('LT');
+  const wrong = BILATERAL_WRONG[row.bilateralIndicator];
+  const contradicts = has50 && (line.modifiers.includes('RT') || line.modifiers.includes('LT'));
+  if (!contradicts && !(wrong && (has50 || sides))) return NONE;
   const src = source(mpfs, 'bilateral surgery indicator (BILAT SURG)');
   const out: CodingFinding[] = [];
-  if (has50 && (line.modifiers.includes('RT') || line.modifiers.includes('LT'))) {
+  if (contradicts) {
     out.push(
       finding(
         'bilateral',
@@ -196,7 +210,6 @@ function bilateral(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): Cod
       ),
     );
   }
-  const wrong = BILATERAL_WRONG[row.bilateralIndicator];
   if (wrong && (has50 || sides)) {
     out.push(
       finding('bilateral', line, `${has50 ? '50' : 'RT+LT'} on a code with ${wrong.problem}`, wrong.fix, src),
@@ -205,9 +218,10 @@ function bilateral(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): Cod
   return out;
 }
 
-function assistant(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
+function assistant(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
+  if (line.modifiers.length === 0) return NONE;
   const modifier = ASSISTANT_MODIFIERS.find((m) => line.modifiers.includes(m));
-  if (!modifier) return [];
+  if (!modifier) return NONE;
   const src = source(mpfs, 'assistant at surgery indicator (ASST SURG)');
   if (row.assistantIndicator === 1) {
     return [
@@ -231,13 +245,14 @@ function assistant(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): Cod
       ),
     ];
   }
-  return [];
+  return NONE;
 }
 
-function coSurgeon(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
-  if (!line.modifiers.includes('62')) return [];
+function coSurgeon(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
+  if (line.modifiers.length === 0) return NONE;
+  if (!line.modifiers.includes('62')) return NONE;
   const ind = row.coSurgeonIndicator;
-  if (ind !== 0 && ind !== 9) return [];
+  if (ind !== 0 && ind !== 9) return NONE;
   return [
     finding(
       'co-surgeon',
@@ -251,10 +266,11 @@ function coSurgeon(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): Cod
   ];
 }
 
-function teamSurgery(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): CodingFinding[] {
-  if (!line.modifiers.includes('66')) return [];
+function teamSurgery(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
+  if (line.modifiers.length === 0) return NONE;
+  if (!line.modifiers.includes('66')) return NONE;
   const ind = row.teamSurgeryIndicator;
-  if (ind !== 0 && ind !== 9) return [];
+  if (ind !== 0 && ind !== 9) return NONE;
   return [
     finding(
       'team-surgery',
@@ -276,11 +292,17 @@ const STATUS_FIX: Readonly<Record<string, string>> = {
   X: 'make sure the payer covers it and price it from the schedule that pays it (lab tests: the Clinical Laboratory Fee Schedule); there is no PFS amount to quote',
 };
 
-function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): CodingFinding[] {
+function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): readonly CodingFinding[] {
   // A component row has its own status: 83020 is X (lab fee schedule), 83020-26 is A.
-  const component = line.modifiers.find((m) => m === '26' || m === 'TC');
+  let component: '26' | 'TC' | undefined;
+  for (const m of line.modifiers) {
+    if (m === '26' || m === 'TC') {
+      component = m;
+      break;
+    }
+  }
   const row = (component && mpfs.rvus.get(rvuKey(line.code, component))) || codeRow;
-  if (!FLAGGED_STATUS.has(row.statusCode)) return [];
+  if (!FLAGGED_STATUS.has(row.statusCode)) return NONE;
   return [
     finding(
       'status',
@@ -297,7 +319,8 @@ function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): Co
  * billed is dropped by the reader) and no allowed units, so the remittance speaks only through a CAS
  * quantity (units adjusted) or CARC 151. No MUE table is in the shared data, so no unit limit is guessed.
  */
-function units(line: ClaimLine): CodingFinding[] {
+function units(line: ClaimLine): readonly CodingFinding[] {
+  if (line.adjustments.length === 0) return NONE;
   const src = 'remittance CAS adjustment quantity and CARC 151; domain.md 4.2';
   const adjusted = line.adjustments.reduce(
     (n, a) => n + (a.quantity !== undefined && a.quantity > 0 ? a.quantity : 0),
@@ -325,7 +348,7 @@ function units(line: ClaimLine): CodingFinding[] {
       ),
     ];
   }
-  return [];
+  return NONE;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,7 +371,12 @@ function dayNumber(iso: string): number {
 
 /** True for the E/M range 99202-99499 (domain.md 1.4 global days; CPT E/M section). */
 export function isEvaluationAndManagement(code: string): boolean {
-  if (!/^99\d{3}$/.test(code)) return false;
+  // /^99\d{3}$/ by character codes: every line asks.
+  if (code.length !== 5 || code.charCodeAt(0) !== 57 || code.charCodeAt(1) !== 57) return false;
+  for (let i = 2; i < 5; i += 1) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
   const n = Number(code);
   return n >= 99202 && n <= 99499;
 }
@@ -387,11 +415,11 @@ function globalPeriod(
   claim: Claim,
   line: ClaimLine,
   all: readonly Surgery[],
-): CodingFinding[] {
-  if (!isEvaluationAndManagement(line.code)) return [];
-  if (line.modifiers.some((m) => GLOBAL_EXCEPTION_MODIFIERS.has(m))) return [];
+): readonly CodingFinding[] {
+  if (all.length === 0 || !isEvaluationAndManagement(line.code)) return NONE;
+  if (line.modifiers.some((m) => GLOBAL_EXCEPTION_MODIFIERS.has(m))) return NONE;
   const date = lineDate(line, claim);
-  if (!date) return [];
+  if (!date) return NONE;
   const d = dayNumber(date);
   for (const s of all) {
     const w = GLOBAL_WINDOW[s.globalDays];
@@ -413,7 +441,7 @@ function globalPeriod(
       ),
     ];
   }
-  return [];
+  return NONE;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,34 +452,86 @@ export function checkClaimCoding(
   mpfs: MedicareFeeSchedule,
   options: CodingOptions = {},
 ): CodingFinding[] {
-  const all = [
-    ...surgeries(mpfs, claim, true),
-    ...(options.priorClaims ?? [])
-      .filter((c) => c.claimNumber !== claim.claimNumber)
-      .flatMap((c) => surgeries(mpfs, c, false)),
-  ];
+  // Surgeries matter only to an E/M line inside their global period.
+  const hasEm = claim.lines.some((l) => isEvaluationAndManagement(l.code));
+  const prior = options.priorClaims ?? [];
+  const own = hasEm ? surgeries(mpfs, claim, true) : [];
+  const all =
+    !hasEm || prior.length === 0
+      ? own
+      : [
+          ...own,
+          ...prior
+            .filter((c) => c.claimNumber !== claim.claimNumber)
+            .flatMap((c) => surgeries(mpfs, c, false)),
+        ];
   const out: CodingFinding[] = [];
   for (const line of claim.lines) {
     const row = indicatorRow(mpfs, line.code);
     if (row) {
-      out.push(
-        ...status(mpfs, line, row),
-        ...pcTc(mpfs, line, row),
-        ...bilateral(mpfs, line, row),
-        ...assistant(mpfs, line, row),
-        ...coSurgeon(mpfs, line, row),
-        ...teamSurgery(mpfs, line, row),
-        ...globalPeriod(mpfs, claim, line, all),
-      );
+      for (const f of codeFindings(mpfs, line, row)) {
+        out.push({
+          rule: f.rule,
+          lineNumber: line.lineNumber,
+          code: f.code,
+          problem: f.problem,
+          fix: f.fix,
+          source: f.source,
+          message: f.message,
+        });
+      }
+      add(out, globalPeriod(mpfs, claim, line, all));
     }
-    out.push(...units(line));
+    add(out, units(line));
   }
-  out.push(...bilateralPairs(mpfs, claim));
-  return out.sort((a, b) => a.lineNumber - b.lineNumber);
+  add(out, bilateralPairs(mpfs, claim));
+  return out.length > 1 ? out.sort((a, b) => a.lineNumber - b.lineNumber) : out;
+}
+
+/**
+ * What the status, PC/TC, bilateral, assistant, co-surgeon and team checks say about a line depends on its
+ * code and modifiers alone (and the code's row): worked out once per code and modifier list, per schedule.
+ * The remembered findings carry the first such line's number; callers copy them with their own.
+ */
+const codeFindingsBySchedule = new WeakMap<MedicareFeeSchedule, Map<string, readonly CodingFinding[]>>();
+let lastCodeSchedule: MedicareFeeSchedule | undefined;
+let lastCodeFindings = new Map<string, readonly CodingFinding[]>();
+
+function codeFindings(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
+  if (mpfs !== lastCodeSchedule) {
+    let byKey = codeFindingsBySchedule.get(mpfs);
+    if (!byKey) {
+      byKey = new Map();
+      codeFindingsBySchedule.set(mpfs, byKey);
+    }
+    lastCodeSchedule = mpfs;
+    lastCodeFindings = byKey;
+  }
+  const key = line.modifiers.length === 0 ? line.code : `${line.code}\u0000${line.modifiers.join('\u0000')}`;
+  let found = lastCodeFindings.get(key);
+  if (!found) {
+    const list: CodingFinding[] = [];
+    add(list, status(mpfs, line, row));
+    add(list, pcTc(mpfs, line, row));
+    add(list, bilateral(mpfs, line, row));
+    add(list, assistant(mpfs, line, row));
+    add(list, coSurgeon(mpfs, line, row));
+    add(list, teamSurgery(mpfs, line, row));
+    found = list.length === 0 ? NONE : list;
+    if (lastCodeFindings.size >= 50_000) lastCodeFindings.clear();
+    lastCodeFindings.set(key, found);
+  }
+  return found;
+}
+
+function add(out: CodingFinding[], found: readonly CodingFinding[]): void {
+  for (const f of found) out.push(f);
 }
 
 /** RT on one line and LT on another for the same code and day, where the bilateral indicator pays one. */
-function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): CodingFinding[] {
+function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): readonly CodingFinding[] {
+  // Only a line with LT (and no RT) can be the second of a pair.
+  if (!claim.lines.some((l) => l.modifiers.includes('LT') && !l.modifiers.includes('RT'))) return NONE;
   const out: CodingFinding[] = [];
   const rightSeen = new Map<string, ClaimLine>();
   const left: ClaimLine[] = [];

@@ -233,13 +233,24 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
+/** The loaded context and the claims to score, for this benchmark and for profiling its parts. */
+export function benchData(lines = TARGET_LINES): {
+  ctx: ScoringContext;
+  claims: Claim[];
+  notes: (ClaimNotes | undefined)[];
+  rvuRows: number;
+  localities: number;
+} {
+  const random = rng(42);
+  const { ctx, rvuRows, localities } = loadContext(random);
+  const claims = makeClaims(lines, random);
+  return { ctx, claims, notes: makeNotes(claims), rvuRows, localities };
+}
+
 export function main(): void {
   const PASSES = Number(process.env.PRICING_BENCH_PASSES ?? 5);
   const loadStart = performance.now();
-  const random = rng(42);
-  const { ctx, rvuRows, localities } = loadContext(random);
-  const claims = makeClaims(TARGET_LINES, random);
-  const notes = makeNotes(claims);
+  const { ctx, claims, notes, rvuRows, localities } = benchData();
   const lineCount = claims.reduce((n, c) => n + c.lines.length, 0);
   const loadMs = performance.now() - loadStart;
 
