@@ -233,7 +233,8 @@ const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
 /** The cells of a table row or ARIA grid row, in order. */
 export function cellsOf(row: Element): Element[] {
   const out: Element[] = [];
-  for (const c of Array.from(row.children)) {
+  // Sibling walk rather than Array.from(row.children): no live-collection copy per row.
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     const t = c.tagName;
     if (t === 'TD' || t === 'TH' || CELL_ROLES.has(c.getAttribute('role') ?? '')) out.push(c);
   }
@@ -285,8 +286,10 @@ export function tableShapeOf(
   spec: { rows?: string | undefined; headers?: string | undefined } = {},
 ): TableShape {
   const isGrid = table.tagName !== 'TABLE';
-  const headerCss = spec.headers ?? (isGrid ? '[role="columnheader"]' : 'thead th, thead td');
-  let headerCells = safeQueryAll(table, headerCss);
+  let headerCells =
+    spec.headers === undefined && !isGrid
+      ? theadCells(table)
+      : safeQueryAll(table, spec.headers ?? '[role="columnheader"]');
   if (headerCells.length === 0 && !isGrid) {
     const first = table.querySelector('tr');
     headerCells = first ? Array.from(first.querySelectorAll('th')) : [];
@@ -305,6 +308,18 @@ export function tableShapeOf(
     if (!headerIndex.has(h)) headerIndex.set(h, i);
   });
   return { table, rows, headerIndex, headers };
+}
+
+/**
+ * `table.querySelectorAll('thead th, thead td')`, without testing every body cell for a thead
+ * ancestor: with one thead in the table (and none around it) its th/td descendants are exactly that.
+ */
+export function theadCells(table: Element): Element[] {
+  const heads = table.getElementsByTagName('thead');
+  if (heads.length === 1 && !table.parentElement?.closest('thead')) {
+    return Array.from(heads[0]!.querySelectorAll('th, td'));
+  }
+  return safeQueryAll(table, 'thead th, thead td');
 }
 
 /** Where a column is: a cell index, a CSS selector in the row, absent, or ambiguous (several headers match). */

@@ -28,6 +28,7 @@ import {
   readTableShape,
   type TableShape,
 } from './dom';
+import { lineMeetsSchema } from './line-check';
 import {
   isEmptyText,
   normalizeText,
@@ -199,81 +200,148 @@ function readLines(
   }
   if (problems.list.length > 0) return [];
   const useSplit = splitNamed.length === SPLIT_ADJUSTMENT.length && !places.has('adjustments');
-  const skip = spec.skipRowsMatching ? new RegExp(spec.skipRowsMatching, 'i') : undefined;
+  const skip = spec.skipRowsMatching ? skipPattern(spec.skipRowsMatching) : undefined;
+  // Every column is placed once per table, not looked up per cell; `code`, `billed` and `paid` are
+  // placed (checked above). Reads happen in a fixed order, so problems are named in that order.
+  const pCode = places.get('code')!;
+  const pModifiers = places.get('modifiers');
+  const pDate = places.get('serviceDate');
+  const pAdjustments = places.get('adjustments');
+  const pUnits = places.get('units');
+  const pBilled = places.get('billed')!;
+  const pPaid = places.get('paid')!;
+  const pRemarks = places.get('remarks');
+  const pPos = places.get('placeOfService');
+  const pGroup = useSplit ? places.get('groupCode') : undefined;
+  const pReason = useSplit ? places.get('reasonCodes') : undefined;
+  const pAmount = useSplit ? places.get('adjustmentAmount') : undefined;
+  const pAllowed = places.get('allowed');
+  const pDeductible = places.get('deductible');
+  const pCoinsurance = places.get('coinsurance');
+  const pCopay = places.get('copay');
+  const pPatient = places.get('patientResponsibility');
   const lines: ClaimLine[] = [];
   for (const row of shape.rows) {
     const cells = cellsOf(row);
     if (cells.length === 0) continue;
     if (skip?.test(normalizeText(cells[0]?.textContent))) continue;
     const n = lines.length + 1;
-    const cell = (f: LineField): Element | undefined => {
-      const place = places.get(f);
-      return place ? cellAt(row, cells, place) : undefined;
-    };
-    const at = (f: LineField): string | undefined => {
-      const place = places.get(f);
-      const el = place ? cellAt(row, cells, place) : undefined;
-      if (!el) return undefined;
-      return place?.found === 'css' ? elementText(el, place.attr) : elementText(el);
-    };
-    const has = (f: LineField) => places.has(f);
+    const codeText = cellText(row, cells, pCode);
     // Only a row without a code needs every cell's text: blank rows, and totals rows whose label
     // moved out of the first cell. Reading every cell of every row would double the work.
-    if (isEmptyText(at('code') ?? '')) {
+    if (isEmptyText(codeText ?? '')) {
       const texts = cells.map((c) => normalizeText(c.textContent));
       if (texts.every(isEmptyText) || (skip && texts.some((t) => skip.test(t)))) continue;
     }
-    const r = <T>(f: LineField, parse: (s: string) => Parsed<T>, what: string, required = false) =>
-      read(problems, `lines[${n}].${f}`, at(f), parse, what, required);
+    const r = <T>(
+      f: LineField,
+      place: ColumnPlace | undefined,
+      parse: (s: string) => Parsed<T>,
+      what: string,
+      required = false,
+    ) => readCell(problems, n, f, place ? cellText(row, cells, place) : undefined, parse, what, required);
 
-    const proc = r('code', parseProcedure, 'a procedure code', true);
-    const extraModifiers = has('modifiers') ? r('modifiers', parseModifiers, 'modifiers') : [];
-    const dates = r('serviceDate', parseDateRange, 'a date');
-    let adjustments: Adjustment[] | undefined = has('adjustments')
-      ? r('adjustments', parseAdjustments, 'adjustments with amounts')
+    const proc = readCell(problems, n, 'code', codeText, parseProcedure, 'a procedure code', true);
+    const extraModifiers = pModifiers ? r('modifiers', pModifiers, parseModifiers, 'modifiers') : [];
+    const dates = r('serviceDate', pDate, parseDateRange, 'a date');
+    let adjustments: Adjustment[] | undefined = pAdjustments
+      ? r('adjustments', pAdjustments, parseAdjustments, 'adjustments with amounts')
       : [];
     if (useSplit) {
-      const items = (f: LineField) => {
-        const el = cell(f);
+      const items = (place: ColumnPlace | undefined) => {
+        const el = place ? cellAt(row, cells, place) : undefined;
         return el ? cellItems(el) : [];
       };
-      const split = splitAdjustments(items('groupCode'), items('reasonCodes'), items('adjustmentAmount'));
+      const split = splitAdjustments(items(pGroup), items(pReason), items(pAmount));
       if (split === null)
         problems.add(`lines[${n}].adjustments`, 'group, reason and amount cells do not line up');
       else if (split !== undefined) adjustments = split;
     }
+    const units = (pUnits ? r('units', pUnits, parseUnits, 'a number of units') : undefined) ?? 1;
+    const billedCents = r('billed', pBilled, parseMoney, 'an amount', true) ?? 0;
+    const paidCents = r('paid', pPaid, parseMoney, 'an amount', true) ?? 0;
+    const remarks = (pRemarks ? r('remarks', pRemarks, parseRemarks, 'remark codes') : undefined) ?? [];
+    const pos = pPos ? normalizeText(cellText(row, cells, pPos)) : '';
+    const allowed = pAllowed ? r('allowed', pAllowed, parseMoney, 'an amount') : undefined;
+    const deductible = pDeductible ? r('deductible', pDeductible, parseMoney, 'an amount') : undefined;
+    const coinsurance = pCoinsurance ? r('coinsurance', pCoinsurance, parseMoney, 'an amount') : undefined;
+    const copay = pCopay ? r('copay', pCopay, parseMoney, 'an amount') : undefined;
+    const patient = pPatient ? r('patientResponsibility', pPatient, parseMoney, 'an amount') : undefined;
+    // Keys in the model's order (ClaimLineSchema), absent rather than undefined when not shown.
     const line: ClaimLine = {
       lineNumber: n,
       code: proc?.code ?? '00000',
-      modifiers: [...new Set([...(proc?.modifiers ?? []), ...(extraModifiers ?? [])])],
-      units: (has('units') ? r('units', parseUnits, 'a number of units') : undefined) ?? 1,
-      billedCents: r('billed', parseMoney, 'an amount', true) ?? 0,
-      paidCents: r('paid', parseMoney, 'an amount', true) ?? 0,
-      adjustments: adjustments ?? [],
-      remarks: (has('remarks') ? r('remarks', parseRemarks, 'remark codes') : undefined) ?? [],
-    };
+      modifiers: mergeModifiers(proc?.modifiers, extraModifiers),
+      units,
+    } as ClaimLine;
     if (dates) {
       line.serviceDate = dates[0];
       if (dates[1] !== dates[0]) line.serviceDateTo = dates[1];
     }
-    const pos = has('placeOfService') ? normalizeText(at('placeOfService')) : '';
-    if (/^\d{2}$/.test(pos)) line.placeOfService = pos;
-    const money: [LineField, keyof ClaimLine][] = [
-      ['allowed', 'allowedCents'],
-      ['deductible', 'deductibleCents'],
-      ['coinsurance', 'coinsuranceCents'],
-      ['copay', 'copayCents'],
-      ['patientResponsibility', 'patientResponsibilityCents'],
-    ];
-    for (const [field, key] of money) {
-      if (!has(field)) continue;
-      const v = r(field, parseMoney, 'an amount');
-      if (v !== undefined) (line as Record<string, unknown>)[key] = v;
-    }
+    if (TWO_DIGITS.test(pos)) line.placeOfService = pos;
+    line.billedCents = billedCents;
+    if (allowed != null) line.allowedCents = allowed;
+    line.paidCents = paidCents;
+    if (deductible != null) line.deductibleCents = deductible;
+    if (coinsurance != null) line.coinsuranceCents = coinsurance;
+    if (copay != null) line.copayCents = copay;
+    if (patient != null) line.patientResponsibilityCents = patient;
+    line.adjustments = adjustments ?? [];
+    line.remarks = remarks;
     lines.push(line);
   }
   if (lines.length === 0) problems.add('lines', 'the service-line table has no rows');
   return lines;
+}
+
+const TWO_DIGITS = /^\d{2}$/;
+
+/** The procedure cell's modifiers, then the modifier column's, each once. */
+function mergeModifiers(fromCode: string[] | undefined, extra: string[] | null | undefined): string[] {
+  if (!extra || extra.length === 0) return fromCode ? [...new Set(fromCode)] : [];
+  return [...new Set([...(fromCode ?? []), ...extra])];
+}
+
+/** The text of a placed column's cell in a row whose cells are already split. */
+function cellText(row: Element, cells: Element[], place: ColumnPlace): string | undefined {
+  const el = cellAt(row, cells, place);
+  if (!el) return undefined;
+  return place.found === 'css' ? elementText(el, place.attr) : elementText(el);
+}
+
+/** `read` for a service-line cell; the problem's name (`lines[3].billed`) is built only when needed. */
+function readCell<T>(
+  problems: Problems,
+  n: number,
+  field: LineField,
+  text: string | undefined,
+  parse: (s: string) => Parsed<T>,
+  what: string,
+  required: boolean,
+): T | undefined {
+  if (text === undefined || isEmptyText(text)) {
+    if (required) problems.add(`lines[${n}].${field}`, 'not found on the page');
+    return undefined;
+  }
+  const v = parse(text);
+  if (v === null) {
+    problems.add(`lines[${n}].${field}`, `not ${what}`);
+    return undefined;
+  }
+  if (v === undefined && required) problems.add(`lines[${n}].${field}`, 'empty');
+  return v;
+}
+
+const skipPatterns = new Map<string, RegExp>();
+
+/** A rule's skip-rows pattern, compiled once per pattern rather than once per read. */
+function skipPattern(source: string): RegExp {
+  let re = skipPatterns.get(source);
+  if (!re) {
+    re = new RegExp(source, 'i');
+    skipPatterns.set(source, re);
+  }
+  return re;
 }
 
 function sum(lines: ClaimLine[], pick: (l: ClaimLine) => number): number {
@@ -285,6 +353,9 @@ function deriveStatus(lines: ClaimLine[], paidCents: number): ClaimStatus {
   if (paidCents > 0) return lines.some((l) => l.paidCents === 0) ? 'partial' : 'paid';
   return 'unknown';
 }
+
+/** ClaimSchema's `lines` maximum. */
+const MAX_LINES = 5000;
 
 function dollars(cents: number): string {
   return `$${(cents / 100).toFixed(2)}`;
@@ -357,6 +428,12 @@ function extractClaim(rule: PortalRule, kind: PageKindRule, root: ParentNode): E
   for (const [k, v] of Object.entries(optional)) {
     if (v !== undefined) (candidate as Record<string, unknown>)[k] = v;
   }
+  // The header through zod, the lines through a check that accepts only what zod would return
+  // unchanged; anything else goes through zod whole, so its problems are reported as before.
+  const header = ClaimSchema.safeParse({ ...candidate, lines: [] });
+  if (header.success && lines.length <= MAX_LINES && lines.every(lineMeetsSchema)) {
+    return { ok: true, kind: 'claim', claim: { ...header.data, lines } };
+  }
   const parsed = ClaimSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.add(issue.path.join('.') || 'claim', issue.message);
@@ -376,7 +453,7 @@ function extractList(rule: PortalRule, kind: PageKindRule, root: ParentNode): Ex
   const places = placeColumns<ListField>(shape, spec.columns, problems, 'list');
   if (!places.has('claimNumber') && problems.list.length === 0)
     problems.add('list.claimNumber', 'column not found');
-  const skip = spec.skipRowsMatching ? new RegExp(spec.skipRowsMatching, 'i') : undefined;
+  const skip = spec.skipRowsMatching ? skipPattern(spec.skipRowsMatching) : undefined;
   const claims: ClaimSummary[] = [];
   if (problems.list.length === 0) {
     shape.rows.forEach((row, i) => {

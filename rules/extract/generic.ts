@@ -1,5 +1,5 @@
 import { type Adjustment, type Claim, type ClaimLine, ClaimSchema, type ClaimStatus } from '../model';
-import { cellItems, cellsOf, elementText, LabelIndex, locateAll } from './dom';
+import { cellItems, cellsOf, elementText, LabelIndex, locateAll, theadCells } from './dom';
 import {
   isEmptyText,
   normalizeText,
@@ -275,8 +275,8 @@ function ownerTable(el: Element): Element | null {
 function candidateOf(table: Element): Candidate {
   const isTable = table.tagName === 'TABLE';
   const own = (el: Element) => ownerTable(el) === table || el.closest(TABLE_CSS) === table;
-  let headerCells = Array.from(
-    table.querySelectorAll(isTable ? 'thead th, thead td' : '[role="columnheader"]'),
+  let headerCells = (
+    isTable ? theadCells(table) : Array.from(table.querySelectorAll('[role="columnheader"]'))
   ).filter((h) => h.closest(TABLE_CSS) === table);
   if (headerCells.length === 0 && isTable) {
     const first = Array.from(table.querySelectorAll('tr')).find(own);

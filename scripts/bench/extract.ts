@@ -19,7 +19,7 @@ import { parseHtml } from '../lib/dom';
 const LINES = 500;
 
 /** The Humana demo remittance with its line table grown to `lines` rows (and totals to match). */
-function bigRemittance(lines: number): string {
+export function bigRemittance(lines: number): string {
   const html = renderHumana('/payments/remittance/H26110400017');
   if (!html) throw new Error('the Humana demo remittance is missing');
   const row =
