@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { portalMatches } from './rules/portals/registry';
+import { portalMatches, portalUrlRules } from './rules/portals/registry';
 
 // Host permissions are exactly the supported portals; portals the biller adds are granted at run time
 // through optional_host_permissions, never "<all_urls>" at install (issue 4).
@@ -36,6 +36,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // The portal content script carries only the rules' URL side; the reader it loads has the rest.
+    define: { __OON_PORTAL_URL_RULES__: JSON.stringify(portalUrlRules()) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: { sourcemap: false },

@@ -75,6 +75,11 @@ export interface ProtocolMap {
   getTaughtRules(data: { origin: string }): { rules: unknown[] };
   /** Content script → background: save a rule the biller just taught (parsed with PortalRuleSchema). */
   saveTaughtRule(data: { rule: unknown }): SaveResult;
+  /**
+   * Content script → background: inject the portal reader into the sending frame (the content script
+   * is small and loads it only where something could be read).
+   */
+  loadPortalReader(data: undefined): { ok: boolean; error?: string };
   /** Background → content script: read the page again (context menu, shortcut). */
   readPageAgain(data: undefined): { ok: boolean };
   /** Extension page → background: lock state of the patient-data encryption. */

@@ -15,12 +15,15 @@ type Sender = Browser.runtime.MessageSender;
 export const GRANTED_SCRIPT_ID = 'oon-portal-granted-origins';
 /** The built portal content script (entrypoints/portal.content), the same file the manifest injects. */
 export const PORTAL_SCRIPT_FILE = 'content-scripts/portal.js';
+/** The reader the content script asks for where something could be read (entrypoints/portal-reader.ts). */
+export const PORTAL_READER_FILE = 'portal-reader.js';
 
 const GetTaughtRulesSchema = z.strictObject({ origin: z.string().url().max(300) });
 const SaveTaughtRuleSchema = z.strictObject({ rule: z.unknown() });
 
-/** What registration needs from chrome.scripting, so tests can pass a fake. */
+/** What registration and injection need from chrome.scripting, so tests can pass a fake. */
 export interface ScriptingApi {
+  executeScript: (injection: Browser.scripting.ScriptInjection<unknown[], unknown>) => Promise<unknown>;
   getRegisteredContentScripts: (filter: { ids: string[] }) => Promise<{ id: string }[]>;
   registerContentScripts: (scripts: Browser.scripting.RegisteredContentScript[]) => Promise<void>;
   updateContentScripts: (scripts: Browser.scripting.RegisteredContentScript[]) => Promise<void>;
@@ -78,6 +81,26 @@ export function createTeachHandlers(
     void sync();
   }
   return {
+    /**
+     * Injects the portal reader into the frame whose content script asks: a supported portal or an
+     * origin the biller granted (senderKind), into that tab and frame only.
+     */
+    async loadPortalReader(_data: unknown, sender: Sender): Promise<{ ok: boolean; error?: string }> {
+      try {
+        if ((await senderKind(env, sender)) !== 'content' || sender.tab?.id === undefined)
+          return { ok: false, error: 'expected a content script' };
+        if (!scripting) return { ok: false, error: 'scripting is not available' };
+        await scripting.executeScript({
+          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+          files: [PORTAL_READER_FILE],
+          injectImmediately: true,
+        });
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : 'the reader could not be injected' };
+      }
+    },
+
     async getTaughtRules(data: unknown, sender: Sender): Promise<{ rules: unknown[] }> {
       try {
         if ((await senderKind(env, sender)) !== 'content') return { rules: [] };

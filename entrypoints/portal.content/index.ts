@@ -1,25 +1,20 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { z } from 'zod';
-import { detect, matchPatternMatches } from '../../rules/extract/detect';
-import { PORTAL_RULES, portalMatches } from '../../rules/portals/registry';
-import { type PortalRule, PortalRuleSchema } from '../../rules/portals/schema';
-import { FillAppealFormSchema, onMessage, sendMessage } from '../../utils/messaging';
-import { fillDisputeForm } from './fill';
-import { showOverlay } from './overlay';
-import { PortalReader } from './reader';
-import { installTeachMode } from './teach';
+import { couldDetect, matchPatternMatches } from '../../rules/extract/detect';
+import type { PortalUrlRule } from '../../rules/portals/registry';
+import type { ProtocolMap } from '../../utils/messaging';
+import { type IncomingMessage, type PortalReaderApi, READER_HOOK, type ReaderHook } from './hook';
 
-z.config({ jitless: true });
-
-/** Rules taught for this origin, from the background (content scripts never open IndexedDB). */
-async function taughtRules(origin: string): Promise<PortalRule[]> {
-  const r = await sendMessage('getTaughtRules', { origin }).catch(() => ({ rules: [] as unknown[] }));
-  return r.rules.flatMap((rule) => {
-    const parsed = PortalRuleSchema.safeParse(rule);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+/**
+ * The portal content script runs in every frame of every supported portal, most of which have
+ * nothing to read (home pages, menus, eligibility, the portal shell around its app iframes). So it is
+ * kept small: it pins the extension API globals, decides from the URL whether this frame could hold
+ * a page a rule reads, and only then asks the background to inject the reader
+ * (entrypoints/portal-reader.ts: rules, zod, overlay, teach mode) into this frame. It stays to follow
+ * single-page navigation and to answer the side panel's and menus' messages, loading the reader
+ * first when they need it. No zod and no message schemas here: the background parses what it gets.
+ */
 
 /**
  * Makes the extension API globals own properties of this isolated world before the page's markup
@@ -49,8 +44,18 @@ function pinExtensionGlobals(): void {
   }
 }
 
+/** The built-in rules' URL side (portalUrlRules), put here at build time by wxt.config.ts. */
+declare const __OON_PORTAL_URL_RULES__: PortalUrlRule[];
+const URL_RULES = __OON_PORTAL_URL_RULES__;
+
+// The protocol's types only: its schemas (zod) stay in the reader and the background.
+const { onMessage, sendMessage } = defineExtensionMessaging<ProtocolMap>({
+  logger: { debug() {}, log() {}, warn() {}, error() {} },
+});
+
 export default defineContentScript({
-  matches: portalMatches(),
+  // The union of the rules' match patterns (portalMatches()), as the manifest and host permissions have it.
+  matches: [...new Set(URL_RULES.flatMap((r) => r.matches))].sort(),
   allFrames: true,
   // Start before the page's markup exists, so named elements (<form name="chrome">) cannot shadow the
   // extension API globals this script and its messaging library look up; reading waits for the DOM.
@@ -59,81 +64,80 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     pinExtensionGlobals();
-    // On a built-in portal the manifest injected us; anywhere else the background registered us for
-    // an origin the biller granted, where taught rules and the generic reader apply.
+    // On a built-in portal the manifest injected us, and only URLs a rule knows are read. Anywhere
+    // else the background registered us for an origin the biller granted: taught rules and the
+    // generic reader may read any page there, so the reader is always loaded.
     const here = new URL(window.location.href);
-    const builtIn = PORTAL_RULES.some((r) => r.matches.some((p) => matchPatternMatches(p, here)));
-    // Messages go one way, to our background; nothing from the page's scripts is listened to.
-    const reader = new PortalReader({
-      window,
-      rules: PORTAL_RULES,
-      report: ({ url, rule, kind, result }) => {
-        const ref = { url, portal: rule.id, pageKind: kind.kind };
-        const sent = !result.ok
-          ? sendMessage('reportUnreadablePage', { ...ref, missing: result.missing })
-          : result.kind === 'claim'
-            ? sendMessage('saveScrapedClaim', { ...ref, claim: result.claim }).then((r) => {
-                showOverlay(ctx, r.ok ? r.summary : undefined);
-                return r;
-              })
-            : result.kind === 'list'
-              ? sendMessage('saveClaimList', { ...ref, claims: result.claims })
-              : sendMessage('reportFormPage', ref);
-        sent.catch(() => undefined);
+    const builtIn = URL_RULES.some((r) => r.matches.some((p) => matchPatternMatches(p, here)));
+    const couldRead = (href: string) => !builtIn || couldDetect(href, URL_RULES);
+
+    let api: PortalReaderApi | undefined;
+    let loading: Promise<PortalReaderApi> | undefined;
+    const hook: ReaderHook = {
+      attach(start) {
+        if (!api && ctx.isValid) api = start(ctx);
       },
-      ...(builtIn
-        ? {}
-        : {
-            generic: ({ url, result }) => {
-              sendMessage('saveScrapedClaim', {
-                url,
-                portal: 'generic',
-                pageKind: 'claimDetail',
-                claim: result.claim,
-              })
-                .then((r) => showOverlay(ctx, r.ok ? r.summary : undefined))
-                .catch(() => undefined);
-            },
-          }),
-    });
-    const loadTaught = () =>
-      taughtRules(here.origin).then((taught) => reader.useRules([...PORTAL_RULES, ...taught]));
-    const start = () => (builtIn ? reader.check() : void loadTaught());
-    if (document.readyState === 'loading')
-      ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
-    else start();
-    // Only our own extension can message a content script; the payload is still parsed like any input.
-    const removeFill = onMessage('fillAppealForm', (message) => {
-      if (message.sender.id !== browser.runtime.id) return { ok: false, error: 'not from OON Guard' };
-      const parsed = FillAppealFormSchema.safeParse(message.data);
-      if (!parsed.success) return { ok: false, error: 'malformed fill request' };
-      const page = detect(window.location.href, reader.currentRules);
-      if (page?.kind.kind !== 'disputeForm')
-        return { ok: false, error: 'This page is not a dispute or appeal form.' };
-      return fillDisputeForm(window, page.kind, parsed.data);
-    });
-    ctx.onInvalidated(removeFill);
-    const removeReadAgain = onMessage('readPageAgain', (message) => {
-      if (message.sender.id !== browser.runtime.id) return { ok: false };
-      reader.reset();
-      reader.check();
-      return { ok: true };
-    });
-    ctx.onInvalidated(removeReadAgain);
-    const removeTeach = onMessage('startTeachMode', (message) =>
-      message.sender.id === browser.runtime.id
-        ? installTeachMode(ctx, window, async (rule) => {
-            const saved = await sendMessage('saveTaughtRule', { rule });
-            // The page the biller just taught is read at once with the stored rule.
-            if (saved.ok) await loadTaught();
-            return saved;
-          })
-        : { ok: false, error: 'not from OON Guard' },
-    );
-    ctx.onInvalidated(removeTeach);
+    };
+    // Replaced, not kept, when a newer copy of this script starts in the same world (extension update).
+    Object.defineProperty(globalThis, READER_HOOK, { value: hook, configurable: true });
+    /** The reader in this frame: injected once by the background, which checks who asks. */
+    const reader = (): Promise<PortalReaderApi> => {
+      if (api) return Promise.resolve(api);
+      loading ??= sendMessage('loadPortalReader', undefined)
+        .then((r) => {
+          if (!api) throw new Error(r.error ?? 'the reader did not start in this frame');
+          return api;
+        })
+        .catch((e: unknown) => {
+          loading = undefined;
+          throw e;
+        });
+      return loading;
+    };
+    if (couldRead(window.location.href)) reader().catch(() => undefined);
+
+    const follow = (href: string) => {
+      if (api) api.check(href);
+      else if (couldRead(href))
+        reader().then(
+          (a) => a.check(href),
+          () => undefined,
+        );
+    };
     // The Navigation API fires before history.pushState commits the URL: read the destination from the event.
-    ctx.addEventListener(window, 'wxt:locationchange', (e) => reader.check(e.newUrl.href));
-    ctx.addEventListener(window, 'hashchange', () => reader.check());
-    ctx.onInvalidated(() => reader.stop());
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => follow(e.newUrl.href));
+    ctx.addEventListener(window, 'hashchange', () => follow(window.location.href));
+
+    // Only our own extension can message a content script; the reader checks the sender and parses
+    // the payload. Messages for pages with nothing to read still get the reader's own answer.
+    const forward =
+      <R>(handle: (a: PortalReaderApi, m: IncomingMessage) => R, failed: R) =>
+      async (message: IncomingMessage): Promise<R> => {
+        if (message.sender.id !== browser.runtime.id) return failed;
+        try {
+          return handle(await reader(), message);
+        } catch {
+          return failed;
+        }
+      };
+    const unavailable: { ok: boolean; error?: string } = {
+      ok: false,
+      error: 'OON Guard could not start on this page; reload it.',
+    };
+    const removers = [
+      onMessage(
+        'fillAppealForm',
+        forward((a, m) => a.fillAppealForm(m), unavailable),
+      ),
+      onMessage(
+        'readPageAgain',
+        forward((a, m) => a.readPageAgain(m), { ok: false }),
+      ),
+      onMessage(
+        'startTeachMode',
+        forward((a, m) => a.startTeachMode(m), unavailable),
+      ),
+    ];
+    for (const remove of removers) ctx.onInvalidated(remove);
   },
 });

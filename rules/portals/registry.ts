@@ -12,3 +12,17 @@ export const PORTAL_RULES: readonly PortalRule[] = [aetna, availity, cigna, huma
 export function portalMatches(): string[] {
   return [...new Set(PORTAL_RULES.flatMap((r) => r.matches))].sort();
 }
+
+/** The URL side of a rule: where it applies and which pages it reads (no fields, no selectors). */
+export interface PortalUrlRule {
+  matches: string[];
+  urlPatterns: string[];
+}
+
+/**
+ * What the portal content script needs to decide whether a page could be read: built into it at
+ * build time (wxt.config.ts), so the rules' fields and selectors load only with the reader.
+ */
+export function portalUrlRules(rules: readonly PortalRule[] = PORTAL_RULES): PortalUrlRule[] {
+  return rules.map((r) => ({ matches: r.matches, urlPatterns: r.pageKinds.flatMap((k) => k.urlPatterns) }));
+}
