@@ -11,6 +11,15 @@ import type { ClaimRecord, OonDatabase, WorklistStatus } from './db';
 
 export type { WorklistStatus } from './db';
 export const WORKLIST_STATUSES: readonly WorklistStatus[] = ['open', 'appealed', 'resolved'];
+/** ClaimStatusSchema's options, restated so that the dashboard loads no zod (a unit test keeps them equal). */
+export const CLAIM_STATUSES: readonly ClaimStatus[] = [
+  'paid',
+  'partial',
+  'denied',
+  'pending',
+  'reversed',
+  'unknown',
+];
 
 export interface WorklistFilter {
   payer?: string;

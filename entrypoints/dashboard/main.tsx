@@ -1,28 +1,23 @@
-import { render } from 'preact';
+import { type ComponentType, render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { z } from 'zod';
 import { ClaimFindings } from '../../components/ClaimFindings';
-import { ReportsView } from '../../components/dashboard/ReportsView';
 import { EMPTY_FILTER, type FilterValues, WorklistFilters } from '../../components/dashboard/WorklistFilters';
 import { WorklistTable } from '../../components/dashboard/WorklistTable';
-import { formatDate } from '../../components/format';
-import { ClaimStatusSchema } from '../../rules/model';
+import { worklistStatusText } from '../../components/dashboard/worklist-status';
 import { audit } from '../../storage/audit';
 import { type ClaimRecord, openDatabase } from '../../storage/db';
 import {
   applyChanges,
-  buildReports,
+  CLAIM_STATUSES,
   type ClaimsChange,
   compileFilter,
   countClaims,
   filterOptions,
-  inPaidMonth,
   loadClaimRecord,
   loadWorklistChunk,
   loadWorklistItems,
   loadWorklistPage,
   mergeSorted,
-  paidMonths,
   setWorklistStatus,
   WORKLIST_STATUSES,
   type WorklistFilter,
@@ -32,16 +27,18 @@ import {
   worklistCsv,
 } from '../../storage/worklist';
 import '../../components/theme.css';
-import 'uplot/dist/uPlot.min.css';
 import './dashboard.css';
-import { reportCsv, reportSections } from './reports';
+import type { ReportsPanelProps } from './reports-panel';
+import type { LoaderMessage, LoaderRequest } from './worklist-loader';
 
-z.config({ jitless: true });
+// No zod on this page (nothing here parses outside data): the first paint needs only Preact, Dexie and
+// the worklist. The reports and uPlot load when the Reports tab is first opened (or the page is idle).
 performance.mark('oon:script-start');
 const db = openDatabase();
-/** The first page fills the screen; later pages are larger so the whole store arrives in few steps. */
+/** The first screen, from the priority index; then the whole store in chunks, once that is painted. */
 const FIRST_PAGE = 60;
-const PAGE = 5_000;
+/** Each chunk is one main-thread task (read, slim, sort, merge, render): small enough not to stall input. */
+const PAGE = 2_000;
 /** Writes arrive in bursts (an 835 import, a bulk mark): gather them before reading. */
 const CHANGE_DEBOUNCE_MS = 150;
 
@@ -64,6 +61,57 @@ function toFilter(v: FilterValues): WorklistFilter {
   };
 }
 
+/** Resolves once the frame being drawn has been painted. */
+const afterPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+const loadReportsPanel = () => import('./reports-panel').then((m) => m.ReportsPanel);
+
+/**
+ * Every stored claim as slim items, chunk by chunk in key order, each sorted. Read in a worker
+ * (./worklist-loader.ts) so the full records are never deserialised on this thread; here, when no
+ * worker can be started.
+ */
+async function* storeChunks(): AsyncGenerator<WorklistItem[]> {
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(new URL('./worklist-loader.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = undefined;
+  }
+  if (worker) {
+    const queue: (LoaderMessage | 'failed')[] = [];
+    let wake: (() => void) | undefined;
+    const push = (m: LoaderMessage | 'failed') => {
+      queue.push(m);
+      wake?.();
+    };
+    worker.onmessage = (e: MessageEvent<LoaderMessage>) => push(e.data);
+    worker.onerror = () => push('failed');
+    worker.postMessage({ pageSize: PAGE } satisfies LoaderRequest);
+    let received = false;
+    try {
+      for (;;) {
+        if (queue.length === 0) await new Promise<void>((r) => (wake = r));
+        const m = queue.shift()!;
+        if (m === 'failed' && !received) break; // the worker could not start: read here instead
+        if (m === 'failed') throw new Error('The worklist loader stopped.');
+        if ('error' in m) throw new Error(m.error);
+        received = true;
+        yield JSON.parse(m.items) as WorklistItem[];
+        if (m.done) return;
+      }
+    } finally {
+      worker.terminate();
+    }
+  }
+  let after: string | undefined;
+  do {
+    const chunk = await loadWorklistChunk(db, after, PAGE);
+    yield chunk.items;
+    after = chunk.next;
+  } while (after !== undefined);
+}
+
 /** Saves a CSV and notes the export in the local audit log (kind and row count, no patient values). */
 function download(fileName: string, csv: string): void {
   const rows = Math.max(0, csv.split('\n').filter((l) => l.trim()).length - 1);
@@ -83,7 +131,10 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 
 interface WorklistState {
   items: WorklistItem[];
+  /** How many claims are stored; undefined until counted. */
   total: number | undefined;
+  /** True while only the top of the priority index is listed (no chunk of the store merged yet). */
+  topOnly: boolean;
   complete: boolean;
   error: unknown;
   /** What the last refresh brought in, for the live region ("2 new flagged claims"). */
@@ -100,6 +151,7 @@ function useWorklist(): WorklistState {
   const [state, setState] = useState<WorklistState>({
     items: [],
     total: undefined,
+    topOnly: true,
     complete: false,
     error: undefined,
     announcement: '',
@@ -112,32 +164,41 @@ function useWorklist(): WorklistState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fail = (error: unknown) => setState((s) => ({ ...s, error }));
 
-    // The first screen comes from the priority index; the rest in key-ordered chunks merged in below
-    // it, so the rows on screen stay put while the count grows.
+    // The first screen comes from the priority index (a few records) and is painted before anything
+    // else is read; the rest arrives in key-ordered chunks merged in below it, so the rows on screen
+    // stay put while the count grows.
     const loadAll = async (replace: boolean) => {
       loading = true;
       const first = await loadWorklistPage(db, undefined, FIRST_PAGE);
       if (stopped) return;
       let list = first.items;
       const listed = new Set(list.map((r) => r.key));
+      const more = first.next !== undefined;
       if (!replace) {
-        setState((s) => ({ ...s, items: list, complete: !first.next, total: s.total ?? list.length }));
-        void countClaims(db).then((t) => setState((s) => ({ ...s, total: s.complete ? s.total : t })));
-      }
-      let after: string | undefined;
-      let more = first.next !== undefined;
-      while (more) {
-        const chunk = await loadWorklistChunk(db, after, PAGE);
-        if (stopped) return;
-        list = mergeSorted(list, chunk.items, listed);
-        after = chunk.next;
-        more = after !== undefined;
-        if (!replace) {
-          const snapshot = list;
-          setState((s) => ({ ...s, items: snapshot, complete: !more }));
+        setState((s) => ({
+          ...s,
+          items: list,
+          complete: !more,
+          total: more ? undefined : list.length,
+        }));
+        if (more) {
+          await afterPaint();
+          if (stopped) return;
+          // Counting walks the store (some 100 ms with 50,000 claims), but only in IndexedDB.
+          void countClaims(db).then((t) => setState((s) => ({ ...s, total: s.complete ? s.total : t })));
         }
       }
-      setState((s) => ({ ...s, items: list, total: list.length, complete: true }));
+      if (more) {
+        for await (const chunk of storeChunks()) {
+          if (stopped) return;
+          list = mergeSorted(list, chunk, listed);
+          if (!replace) {
+            const snapshot = list;
+            setState((s) => ({ ...s, items: snapshot, topOnly: false }));
+          }
+        }
+      }
+      setState((s) => ({ ...s, items: list, total: list.length, topOnly: false, complete: true }));
       loading = false;
       flush();
     };
@@ -210,7 +271,7 @@ type Tab = 'worklist' | 'reports';
 
 function App() {
   const asOf = useMemo(todayIso, []);
-  const { items: records, total, complete, error, announcement, changedKeys } = useWorklist();
+  const { items: records, total, topOnly, complete, error, announcement, changedKeys } = useWorklist();
   const [tab, setTab] = useState<Tab>('worklist');
   const [filterValues, setFilterValues] = useState<FilterValues>(EMPTY_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -234,12 +295,12 @@ function App() {
       performance.mark('oon:all-rows');
   }, [records, complete]);
 
-  const reports = useMemo(
-    () => (tab === 'reports' ? buildReports(month ? inPaidMonth(records, month) : records, asOf) : undefined),
-    [tab, records, month, asOf],
-  );
-  const sections = useMemo(() => (reports ? reportSections(reports) : []), [reports]);
-  const months = useMemo(() => (tab === 'reports' ? paidMonths(records) : []), [tab, records]);
+  // The reports code (and uPlot) loads when the tab is opened, or once every claim is listed.
+  const [ReportsPanel, setReportsPanel] = useState<ComponentType<ReportsPanelProps>>();
+  useEffect(() => {
+    if (ReportsPanel || (tab !== 'reports' && !complete)) return;
+    void loadReportsPanel().then((panel) => setReportsPanel(() => panel));
+  }, [tab, complete, ReportsPanel]);
 
   const selectedRecords = () => filtered.filter((r) => selected.has(r.key));
   const toggle = (key: string) =>
@@ -260,12 +321,13 @@ function App() {
   useEffect(() => {
     if (openedKey) detailHeading.current?.focus();
   }, [openedKey]);
-  const countText =
-    total === undefined
-      ? 'Loading claims…'
-      : complete
-        ? `${filtered.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} claims shown`
-        : `Showing the first ${records.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} claims while the rest load`;
+  const countText = worklistStatusText({
+    listed: records.length,
+    shown: filtered.length,
+    total,
+    topOnly,
+    complete,
+  });
   useEffect(() => {
     if (announcement) setNotice(announcement);
   }, [announcement]);
@@ -317,7 +379,7 @@ function App() {
             value={filterValues}
             payers={options.payers}
             flagKinds={options.flagKinds}
-            statuses={ClaimStatusSchema.options}
+            statuses={CLAIM_STATUSES}
             followUps={WORKLIST_STATUSES}
             onChange={(v) => {
               setFilterValues(v);
@@ -388,17 +450,22 @@ function App() {
           )}
         </section>
       )}
-      {tab === 'reports' && reports && (
+      {tab === 'reports' && (
         <section id="panel-reports" role="tabpanel" aria-labelledby="tab-reports" data-panel="reports">
-          <ReportsView
-            sections={sections}
-            months={months}
-            month={month}
-            asOfLabel={formatDate(asOf)}
-            onMonthChange={setMonth}
-            onExportCsv={(id) => download(`oon-guard-${id}-${month || 'all'}.csv`, reportCsv(reports, id))}
-            onPrint={() => window.print()}
-          />
+          {complete && ReportsPanel ? (
+            <ReportsPanel
+              records={records}
+              asOf={asOf}
+              month={month}
+              onMonthChange={setMonth}
+              onDownload={download}
+            />
+          ) : (
+            // A report over part of the store would show wrong totals: they wait for every claim.
+            <p class="muted" data-testid="reports-loading">
+              {complete ? 'Loading the reports…' : 'The reports are counted once every claim is listed…'}
+            </p>
+          )}
         </section>
       )}
     </main>

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClaimScore, DenialCategory, FlagKind } from '../../../rules/model';
+import { type ClaimScore, ClaimStatusSchema, type DenialCategory, type FlagKind } from '../../../rules/model';
 import { type ClaimRecord, openDatabase } from '../../../storage/db';
 import {
   agingOfOpenFindings,
   appendPage,
   applyChanges,
+  CLAIM_STATUSES,
   centsToDecimal,
   csvField,
   denialCategories,
@@ -458,5 +459,26 @@ describe('storage', () => {
       T00004: undefined,
       T00005: 'appealed',
     });
+  });
+});
+
+describe('the status filter', () => {
+  it('offers every claim status of the model (restated so the dashboard loads no zod)', () => {
+    expect(CLAIM_STATUSES).toEqual(ClaimStatusSchema.options);
+  });
+});
+
+describe('slim items through JSON (the dashboard loader worker posts them as text)', () => {
+  it('come back equal, field for field', () => {
+    const items = [
+      rec({ n: 1, flags: ['underpaid'], lines: [{ code: '99213', shortfall: 500 }] }),
+      rec({ n: 2, flags: [], nsaBy: '2026-12-20', appealBy: '2026-12-01' }),
+      rec({
+        n: 3,
+        flags: ['denied'],
+        lines: [{ code: '73721', shortfall: 0, categories: ['authorization'] }],
+      }),
+    ].map(toWorklistItem);
+    expect(JSON.parse(JSON.stringify(items))).toStrictEqual(items);
   });
 });
