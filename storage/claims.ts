@@ -1,4 +1,4 @@
-import { type Claim, type ClaimScore, type ClaimSource, claimKey } from '../rules/model';
+import { type Claim, type ClaimScore, type ClaimSource, claimKey, type FlagKind } from '../rules/model';
 import type { ClaimNotes } from '../rules/score';
 import { protectReads } from './crypto';
 import type { ClaimRecord, OonDatabase } from './db';
@@ -17,16 +17,10 @@ export function mergeClaims(older: Claim, newer: Claim): Claim {
   return merged;
 }
 
-/** The biller's own state on a record, which a new read or re-score must never drop. */
-function kept(before: ClaimRecord | undefined): Partial<ClaimRecord> {
-  if (!before) return { worklistStatus: 'open' };
-  const out: Partial<ClaimRecord> = { worklistStatus: before.worklistStatus ?? 'open' };
-  if (before.worklistStatusAt) out.worklistStatusAt = before.worklistStatusAt;
-  if (before.recoveredCents !== undefined) out.recoveredCents = before.recoveredCents;
-  if (before.notes) out.notes = before.notes;
-  return out;
-}
-
+/**
+ * The stored record. Written out field by field (the biller's own state first, as before) because it
+ * runs once per claim of every import: no spreads or intermediate arrays.
+ */
 export function toRecord(
   claim: Claim,
   sources: ClaimSource[],
@@ -34,24 +28,35 @@ export function toRecord(
   now: string,
   before?: ClaimRecord,
 ): ClaimRecord {
-  return {
-    ...kept(before),
-    key: claimKey(claim.claimNumber),
-    claim,
-    sources,
-    score,
-    payerName: claim.payerName,
-    status: claim.status,
-    priority: score?.priority ?? 0,
-    flagKinds: [
-      ...new Set(
-        [...(score?.flags ?? []), ...(score?.lines.flatMap((l) => l.flags) ?? [])].map((f) => f.kind),
-      ),
-    ],
-    shortfallCents: score?.totals.shortfallCents ?? 0,
-    paidDate: claim.paidDate ?? '',
-    updatedAt: now,
-  };
+  // The biller's own state on a record, which a new read or re-score must never drop.
+  const record = { worklistStatus: before?.worklistStatus ?? 'open' } as ClaimRecord;
+  if (before) {
+    if (before.worklistStatusAt) record.worklistStatusAt = before.worklistStatusAt;
+    if (before.recoveredCents !== undefined) record.recoveredCents = before.recoveredCents;
+    if (before.notes) record.notes = before.notes;
+  }
+  record.key = claimKey(claim.claimNumber);
+  record.claim = claim;
+  record.sources = sources;
+  record.score = score;
+  record.payerName = claim.payerName;
+  record.status = claim.status;
+  record.priority = score?.priority ?? 0;
+  record.flagKinds = score ? flagKindsOf(score) : [];
+  record.shortfallCents = score?.totals.shortfallCents ?? 0;
+  record.paidDate = claim.paidDate ?? '';
+  record.updatedAt = now;
+  return record;
+}
+
+/** Every flag kind of the score, claim flags first, each once. */
+function flagKindsOf(score: ClaimScore): FlagKind[] {
+  const kinds: FlagKind[] = [];
+  for (const f of score.flags) if (!kinds.includes(f.kind)) kinds.push(f.kind);
+  for (const line of score.lines) {
+    for (const f of line.flags) if (!kinds.includes(f.kind)) kinds.push(f.kind);
+  }
+  return kinds;
 }
 
 /** Claims written per bulk step inside the one transaction; progress is reported between steps. */
@@ -96,6 +101,56 @@ export async function saveClaims(
       onProgress?.(Math.min(start + CHUNK, reads.length), reads.length);
     }
     return reads.map((r) => byKey.get(claimKey(r.claim.claimNumber))!);
+  });
+}
+
+/**
+ * One transaction in which `write` stores claims batch by batch through `save`, for imports too large
+ * to hold in memory: each claim is merged with what is stored under its claim number (earlier batches
+ * included) and scored, as saveClaims does, but records are not kept or returned. All or nothing: if
+ * `write` throws or the page goes away, nothing of it is stored. Claims must already be protected
+ * (storage/crypto.ts) when the lock is on.
+ */
+export async function saveClaimBatches(
+  db: OonDatabase,
+  score: (claim: Claim, notes?: ClaimNotes) => ClaimScore,
+  now: string,
+  write: (save: (claims: Claim[], source: ClaimSource) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  await db.transaction('rw', db.claims, async () => {
+    // Only keys stored before or written here are looked up: a first import reads nothing back.
+    const known = new Set(await db.claims.toCollection().primaryKeys());
+    // The previous batch is written while the next one is scored; its records answer for it meanwhile.
+    let pending: { put: Promise<unknown>; records: Map<string, ClaimRecord> } | null = null;
+    await write(async (claims, source) => {
+      const keys = claims.map((c) => claimKey(c.claimNumber));
+      const byKey = new Map<string, ClaimRecord>();
+      const lookup = new Set<string>();
+      for (const key of keys) {
+        if (byKey.has(key) || !known.has(key)) continue;
+        const previous = pending?.records.get(key);
+        if (previous) byKey.set(key, previous);
+        else lookup.add(key);
+      }
+      if (lookup.size > 0) {
+        for (const rec of await db.claims.bulkGet([...lookup])) if (rec) byKey.set(rec.key, rec);
+      }
+      claims.forEach((claim, i) => {
+        const key = keys[i] as string;
+        const before = byKey.get(key);
+        const merged = before ? mergeClaims(before.claim, claim) : claim;
+        const sources = before ? before.sources.filter((s) => !sameSource(s, source)) : [];
+        sources.push(source);
+        byKey.set(key, toRecord(merged, sources, score(merged, before?.notes), now, before));
+        known.add(key);
+      });
+      if (pending) await pending.put;
+      const put = db.claims.bulkPut([...byKey.values()]);
+      // Awaited with the next batch or at the end; a failure aborts the transaction either way.
+      put.catch(() => {});
+      pending = { put, records: byKey };
+    });
+    if (pending) await (pending as { put: Promise<unknown> }).put;
   });
 }
 

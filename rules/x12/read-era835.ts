@@ -43,15 +43,115 @@ type Validation = 'fast' | 'zod' | 'none';
 
 function readWith(text: string, fileName: string, validate: Validation): Era835Result {
   try {
-    return new Era835Reader(text, validate).read();
+    const binary = binaryMessage(text.indexOf('\u0000'), text.indexOf('\uFFFD'));
+    const reader = new Era835Reader(text, validate, false, binary);
+    reader.feed();
+    const { transactions, warnings } = reader.end();
+    return { ok: true, transactions, claims: reader.takeClaims(), warnings };
   } catch (err) {
-    if (err instanceof X12Error) return { ok: false, error: `${fileName}: ${err.message}` };
-    // A bug of ours must still not escape as a throw: the caller shows the message and moves on.
-    return {
-      ok: false,
-      error: `${fileName}: could not be read (${err instanceof Error ? err.message : String(err)})`,
-    };
+    return { ok: false, error: errorMessage(fileName, err) };
   }
+}
+
+function errorMessage(fileName: string, err: unknown): string {
+  if (err instanceof X12Error) return `${fileName}: ${err.message}`;
+  // A bug of ours must still not escape as a throw: the caller shows the message and moves on.
+  return `${fileName}: could not be read (${err instanceof Error ? err.message : String(err)})`;
+}
+
+/** Binary read as text shows NULs or U+FFFD (undecodable bytes); X12 is printable by design. */
+function binaryMessage(nul: number, replacement: number): string | null {
+  const bad = nul !== -1 ? nul : replacement;
+  return bad === -1 ? null : `contains binary data (offset ${bad}); is it really an X12 835?`;
+}
+
+/** What a file read in slices gives at the end: everything `readEra835` gives but the claims. */
+export type Era835StreamResult =
+  | { ok: true; transactions: Era835Transaction[]; claimCount: number; warnings: string[] }
+  | { ok: false; error: string };
+
+/**
+ * `readEra835` over a file given in slices of any size (cut anywhere, even inside a segment), for
+ * files too large to keep in memory with all their claims: `push` returns the claims of every
+ * transaction (ST..SE) completed so far, `finish` the rest of the result. The claims, transactions,
+ * warnings and error are exactly those `readEra835` gives for the whole text; on an error, claims
+ * already returned are part of a file that does not read, so a caller that must import nothing of a
+ * bad file reads it once to the end before keeping any.
+ */
+export class Era835Stream {
+  private readonly fileName: string;
+  private reader: Era835Reader | null = null;
+  /** Text before the reader could start: the head must show ISA (and a bare file's separators). */
+  private head = '';
+  private consumed = 0;
+  private firstNul = -1;
+  private firstReplacement = -1;
+  private error: unknown = null;
+  private done = false;
+
+  constructor(fileName: string) {
+    this.fileName = fileName;
+  }
+
+  /** The next slice of the file; `more` is false for the last one. */
+  push(slice: string, more: boolean): Claim[] {
+    if (this.done) throw new Error('Era835Stream: push after the last slice');
+    this.done = !more;
+    // readEra835 refuses binary before reading anything, so a binary error outranks every other.
+    if (this.firstNul === -1) {
+      const nul = slice.indexOf('\u0000');
+      if (nul !== -1) this.firstNul = this.consumed + nul;
+    }
+    if (this.firstReplacement === -1) {
+      const bad = slice.indexOf('\uFFFD');
+      if (bad !== -1) this.firstReplacement = this.consumed + bad;
+    }
+    this.consumed += slice.length;
+    if (this.error !== null || this.firstNul !== -1 || this.firstReplacement !== -1) return [];
+    try {
+      if (this.reader === null) {
+        this.head += slice;
+        if (more && !headComplete(this.head)) return [];
+        this.reader = new Era835Reader(this.head, 'fast', more, null);
+        this.head = '';
+      } else {
+        this.reader.continueWith(slice, more);
+      }
+      this.reader.feed();
+      return this.reader.takeClaims();
+    } catch (err) {
+      this.error = err;
+      return [];
+    }
+  }
+
+  finish(): Era835StreamResult {
+    if (!this.done) throw new Error('Era835Stream: finish before the last slice');
+    const binary = binaryMessage(this.firstNul, this.firstReplacement);
+    try {
+      // A file with NULs is never blank, so "is empty" cannot outrank this.
+      if (binary !== null) throw new X12Error(binary);
+      if (this.error !== null) throw this.error;
+      const reader = this.reader;
+      // The last push starts the reader or records why it could not.
+      if (reader === null) throw new Error('Era835Stream: no reader after the last slice');
+      const { transactions, warnings } = reader.end();
+      return { ok: true, transactions, claimCount: reader.claimCount, warnings };
+    } catch (err) {
+      return { ok: false, error: errorMessage(this.fileName, err) };
+    }
+  }
+}
+
+/** Enough of the file's start to choose delimiters as readEra835 does on the whole text. */
+function headComplete(head: string): boolean {
+  let start = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (start < head.length && /\s/.test(head.charAt(start))) start++;
+  if (head.length - start < 512) return false;
+  if (!head.startsWith('ST', start) || /[A-Za-z0-9]/.test(head.charAt(start + 2))) return true;
+  // A bare file takes its component separator from the first SVC composite, wherever it is.
+  const svc = head.indexOf(`SVC${head.charAt(start + 2)}`, start);
+  return svc !== -1 && svc + 6 < head.length;
 }
 
 const GROUP_LIST: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
@@ -128,7 +228,14 @@ interface TransactionDraft {
 class Era835Reader {
   private readonly reader: SegmentReader;
   private readonly warnings: string[] = [];
-  private readonly claims: Claim[] = [];
+  /** Claims of the transactions finished since the last `takeClaims`. */
+  private claims: Claim[] = [];
+  /** Claims finished so far in the file, taken or not. */
+  claimCount = 0;
+  /** What reversal linking needs of every claim of the file, without keeping the claims. */
+  private readonly claimNumbers: string[] = [];
+  private readonly patientAccounts: (string | undefined)[] = [];
+  private readonly reversed: boolean[] = [];
   private readonly transactions: Era835Transaction[] = [];
   private readonly bareFile: boolean;
   private readonly validate: Validation;
@@ -144,16 +251,17 @@ class Era835Reader {
   private componentWarned = false;
   private institutionalGroup = false;
 
-  constructor(text: string, validate: Validation) {
+  /**
+   * `text` is the whole file, or its first slice when `more` follows (`continueWith`); `binary` is the
+   * caller's finding on the whole file (`binaryMessage`), or null.
+   */
+  constructor(text: string, validate: Validation, more: boolean, binary: string | null) {
     this.validate = validate;
     let start = 0;
     if (text.charCodeAt(0) === 0xfeff) start = 1;
     while (start < text.length && /\s/.test(text.charAt(start))) start++;
     if (start >= text.length) throw new X12Error('is empty');
-    // Binary read as text shows NULs or U+FFFD (undecodable bytes); X12 is printable by design.
-    const nul = text.indexOf('\u0000');
-    const bad = nul !== -1 ? nul : text.indexOf('\uFFFD');
-    if (bad !== -1) throw new X12Error(`contains binary data (offset ${bad}); is it really an X12 835?`);
+    if (binary !== null) throw new X12Error(binary);
     let delimiters: Delimiters;
     if (text.startsWith('ISA', start)) {
       this.bareFile = false;
@@ -166,15 +274,31 @@ class Era835Reader {
         `does not look like an X12 file: it should start with ISA or ST, found "${showText(text.slice(start, start + 12))}"`,
       );
     }
-    this.reader = new SegmentReader(text, start, delimiters);
+    this.reader = new SegmentReader(text, start, delimiters, more);
   }
 
-  read(): Era835Result {
+  /** The next slice: what the last `feed` left unread continues into it. */
+  continueWith(slice: string, more: boolean): void {
+    this.reader.continueWith(this.reader.rest() + slice, more);
+  }
+
+  /** Reads every segment of the text given so far (all of it when no more follows). */
+  feed(): void {
     const r = this.reader;
     while (r.next()) {
       if (r.unterminated) this.checkUnterminated();
       this.segment(r.id, r);
     }
+  }
+
+  takeClaims(): Claim[] {
+    const claims = this.claims;
+    this.claims = [];
+    return claims;
+  }
+
+  /** After the last slice: the end-of-file checks, and reversals linked across the file. */
+  end(): { transactions: Era835Transaction[]; warnings: string[] } {
     if (this.tx) {
       throw new X12Error(
         `is truncated: transaction ST*${this.tx.controlNumber} (segment ${this.tx.segmentIndex}) has no SE${this.claim ? `; it ends inside claim ${this.claim.claimNumber}` : ''}`,
@@ -187,7 +311,7 @@ class Era835Reader {
     }
     if (this.transactions.length === 0) throw new X12Error('has no 835 transaction (ST*835)');
     this.linkReversals();
-    return { ok: true, transactions: this.transactions, claims: this.claims, warnings: this.warnings };
+    return { transactions: this.transactions, warnings: this.warnings };
   }
 
   /**
@@ -804,7 +928,7 @@ class Era835Reader {
   // ---- finishing -----------------------------------------------------------------------------
 
   private finishTransaction(tx: TransactionDraft): void {
-    const firstClaimIndex = this.claims.length;
+    const firstClaimIndex = this.claimCount;
     const paidDate = tx.paymentDate ?? tx.productionDate;
     if (!tx.paymentDate && tx.productionDate) {
       this.warnings.push(
@@ -818,6 +942,10 @@ class Era835Reader {
       const claim = this.toClaim(draft, tx, paidDate);
       if (claim.balanceErrors) unbalancedClaimCount++;
       this.claims.push(claim);
+      this.claimNumbers.push(claim.claimNumber);
+      this.patientAccounts.push(claim.patientAccount);
+      this.reversed.push(claim.status === 'reversed');
+      this.claimCount++;
     }
     let providerAdjustmentsCents = 0;
     for (const p of tx.providerAdjustments) providerAdjustmentsCents += p.amountCents;
@@ -977,33 +1105,33 @@ class Era835Reader {
     for (const tx of this.transactions) {
       const end = tx.firstClaimIndex + tx.claimCount;
       for (let i = tx.firstClaimIndex; i < end; i++) {
-        const reversal = this.claims[i];
-        if (reversal?.status !== 'reversed') continue;
+        if (!this.reversed[i]) continue;
+        const claimNumber = this.claimNumbers[i] as string;
+        const patientAccount = this.patientAccounts[i];
         let correction = -1;
         let byAccount = -1;
-        for (let j = i + 1; j < this.claims.length; j++) {
-          const c = this.claims[j];
-          if (!c || c.status === 'reversed' || used.has(j)) continue;
-          if (c.claimNumber === reversal.claimNumber) {
+        for (let j = i + 1; j < this.claimCount; j++) {
+          if (this.reversed[j] || used.has(j)) continue;
+          if (this.claimNumbers[j] === claimNumber) {
             correction = j;
             break;
           }
-          if (byAccount === -1 && reversal.patientAccount && c.patientAccount === reversal.patientAccount) {
+          if (byAccount === -1 && patientAccount && this.patientAccounts[j] === patientAccount) {
             byAccount = j;
           }
         }
         if (correction === -1) correction = byAccount;
         const link: Era835ReversalLink = {
-          claimNumber: reversal.claimNumber,
+          claimNumber,
           reversalIndex: i,
           correctionIndex: correction === -1 ? null : correction,
         };
         tx.reversals.push(link);
         if (correction !== -1) {
           used.add(correction);
-          const corrected = this.claims[correction];
+          const corrected = this.claimNumbers[correction];
           this.warnings.push(
-            `claim ${reversal.claimNumber}: reversed (claim ${i + 1} in this file) and corrected by claim ${correction + 1}${corrected && corrected.claimNumber !== reversal.claimNumber ? ` (${corrected.claimNumber})` : ''}`,
+            `claim ${claimNumber}: reversed (claim ${i + 1} in this file) and corrected by claim ${correction + 1}${corrected !== undefined && corrected !== claimNumber ? ` (${corrected})` : ''}`,
           );
         }
       }

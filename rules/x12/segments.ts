@@ -107,6 +107,9 @@ export function bareDelimiters(text: string, at: number): Delimiters {
   return { element, component, segment };
 }
 
+/** Characters kept back at the end of a slice that is not the last: more than an ISA header needs. */
+const SLICE_TAIL = 512;
+
 /** Segment ids seen so far, keyed by their character codes: "CAS" is not re-allocated per segment. */
 const SEGMENT_IDS = new Map<number, string>();
 
@@ -136,19 +139,40 @@ export class SegmentReader {
   /** The file ended inside this segment: no terminator followed it. */
   unterminated = false;
   delimiters: Delimiters;
-  readonly text: string;
+  text: string;
+  /**
+   * More text follows this one (a file read in slices): a segment that reaches the end of `text` is
+   * not read but left for `continueWith`, and so is a short tail an ISA header could be cut in.
+   */
+  private more = false;
   /** `bounds[2n]` and `bounds[2n + 1]`: where element n starts and ends. */
   private bounds = new Int32Array(128);
   private pos: number;
   private elementCode: number;
   private segmentCode: number;
 
-  constructor(text: string, start: number, delimiters: Delimiters) {
+  constructor(text: string, start: number, delimiters: Delimiters, more = false) {
     this.text = text;
     this.pos = start;
+    this.more = more;
     this.delimiters = delimiters;
     this.elementCode = delimiters.element.charCodeAt(0);
     this.segmentCode = delimiters.segment.charCodeAt(0);
+  }
+
+  /**
+   * Goes on with the next slice of the file. `text` must start where the last `next()` that returned
+   * false stopped (`rest()` of the previous slice followed by the new one).
+   */
+  continueWith(text: string, more: boolean): void {
+    this.text = text;
+    this.pos = 0;
+    this.more = more;
+  }
+
+  /** What `next()` left unread of this slice because more text follows. */
+  rest(): string {
+    return this.text.slice(this.pos);
   }
 
   next(): boolean {
@@ -157,8 +181,13 @@ export class SegmentReader {
     let pos = this.pos;
     while (pos < len) {
       const c = text.charCodeAt(pos);
-      if (!isWhitespace(c) && !(c === CTRL_Z && pos === len - 1)) break;
+      if (!isWhitespace(c) && !(c === CTRL_Z && pos === len - 1 && !this.more)) break;
       pos++;
+    }
+    // Sliced reading: an ISA header is ~106 characters, and no segment is read unless its terminator is in this slice.
+    if (this.more && len - pos < SLICE_TAIL) {
+      this.pos = pos;
+      return false;
     }
     if (pos >= len) {
       this.pos = len;
@@ -200,6 +229,11 @@ export class SegmentReader {
     }
     bounds[2 * n + 1] = i;
     this.count = n + 1;
+    if (i >= len && this.more) {
+      this.index--;
+      this.pos = pos;
+      return false;
+    }
     if (i >= len) {
       this.unterminated = true;
       this.pos = len;

@@ -15,11 +15,11 @@ export function RemittanceSection() {
     setError(undefined);
     setReports([]);
     try {
-      const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
       const scorer = await loadScorer(db, localDate());
+      // Files are read a slice at a time: a 50 MB remittance is never held whole, nor all its claims.
       const result = await importRemittances(
         db,
-        texts,
+        files.map((blob) => ({ name: blob.name, blob })),
         scorer,
         new Date().toISOString(),
         (phase, done, total) => setProgress({ phase, done, total }),

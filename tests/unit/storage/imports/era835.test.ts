@@ -7,6 +7,7 @@ import { scoreClaim } from '../../../../rules/score';
 import { saveClaims } from '../../../../storage/claims';
 import { type OonDatabase, openDatabase } from '../../../../storage/db';
 import { importRemittances } from '../../../../storage/imports/era835';
+import { build835, simpleClaim } from '../../rules/x12/build-835';
 
 const SHARED = path.resolve(process.cwd(), '../shared/data/era835');
 const sample = (p: string) => ({ name: path.basename(p), text: readFileSync(path.join(SHARED, p), 'utf8') });
@@ -98,6 +99,82 @@ describe('importRemittances', () => {
     const after = await db.claims.get(first!.key);
     expect(after?.sources.map((s) => s.kind)).toEqual(['era835', 'portal']);
     expect(await db.claims.count()).toBe(reports[0]!.claimCount);
+  });
+});
+
+describe('importRemittances on large files, read in slices and saved in batches', () => {
+  // Big enough for several 2,000-claim batches; slices far smaller than the file.
+  const claims = Array.from({ length: 4500 }, (_, n) => simpleClaim(n));
+  const text = build835([
+    { totalPaid: `${claims.length * 150}.00`, claims },
+    // The same claim again at the end (a correction): one record, the later read merged over the first.
+    { control: '0002', totalPaid: '150.00', claims: [{ ...simpleClaim(7), claimNumber: 'SYNCLM000007' }] },
+  ]);
+  const SLICE = 64 * 1024;
+
+  it('stores the same records from a file read in slices as from its text, each claim once', async () => {
+    const blob = new Blob([text]);
+    const reports = await importRemittances(
+      db,
+      [{ name: 'big.835', blob }],
+      score,
+      '2026-11-27T00:00:00Z',
+      undefined,
+      SLICE,
+    );
+    expect(reports[0]).toMatchObject({ ok: true, claimCount: 4501, transactionCount: 2 });
+    const fromBlob = await db.claims.toArray();
+    expect(fromBlob).toHaveLength(4500);
+
+    const other = openDatabase(`era-text-${n}`);
+    try {
+      await importRemittances(other, [{ name: 'big.835', text }], score, '2026-11-27T00:00:00Z');
+      expect(await other.claims.toArray()).toEqual(fromBlob);
+    } finally {
+      await other.delete();
+    }
+  });
+
+  it('imports the same file again without duplicating claims or sources', async () => {
+    const file = { name: 'big.835', blob: new Blob([text]) };
+    await importRemittances(db, [file], score, 'first', undefined, SLICE);
+    await importRemittances(db, [file], score, 'second', undefined, SLICE);
+    const stored = await db.claims.toArray();
+    expect(stored).toHaveLength(4500);
+    expect(stored.every((r) => r.sources.length === 1 && r.sources[0]?.readAt === 'second')).toBe(true);
+  });
+
+  it('imports nothing of a file whose error is in its last slice, and names the segment', async () => {
+    const at = text.lastIndexOf('SVC*');
+    const broken = `${text.slice(0, at)}CAS*CO*45*4O~${text.slice(at)}`;
+    const reports = await importRemittances(
+      db,
+      [{ name: 'late-error.835', blob: new Blob([broken]) }],
+      score,
+      'now',
+      undefined,
+      SLICE,
+    );
+    expect(reports[0]).toMatchObject({ ok: false, fileName: 'late-error.835' });
+    expect(reports[0]!.error).toMatch(/^late-error\.835: segment \d+ \(CAS\): expected an amount in CAS03/);
+    expect(await db.claims.count()).toBe(0);
+  });
+
+  it('reports reading and saving progress, ending at the totals', async () => {
+    const seen: string[] = [];
+    await importRemittances(
+      db,
+      [{ name: 'big.835', blob: new Blob([text]) }],
+      score,
+      'now',
+      (phase, done, total) => seen.push(`${phase} ${done}/${total}`),
+      SLICE,
+    );
+    expect(seen.filter((s) => s.startsWith('reading')).length).toBeGreaterThan(5);
+    expect(seen).toContain(`reading ${text.length}/${text.length}`);
+    const saving = seen.filter((s) => s.startsWith('saving'));
+    expect(saving.slice(0, 2)).toEqual(['saving 2000/4501', 'saving 4000/4501']);
+    expect(saving.at(-1)).toBe('saving 4501/4501');
   });
 });
 
