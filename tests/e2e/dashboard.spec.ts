@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { makeRecords } from '../../scripts/bench/dashboard';
 import type { ClaimRecord } from '../../storage/db';
 import { sortByPriority, toWorklistItem, worklistCsv } from '../../storage/worklist';
 import { expect, loadSampleSchedule, storedClaimKeys, test } from './fixtures';
@@ -124,4 +125,51 @@ test('the dashboard lists stored claims by priority, filters, searches, exports 
   );
   const reportsAxe = await new AxeBuilder({ page: dashboard }).analyze();
   expect(serious(reportsAxe.violations)).toEqual([]);
+});
+
+test('a store larger than the first screen: every claim listed in priority order, exported and reported', async ({
+  extensionPage,
+}) => {
+  const dashboard = await extensionPage('dashboard.html');
+  await expect(dashboard.getByTestId('empty-worklist')).toBeVisible();
+  // Synthetic records written as stored (TESTPATIENT names, SYN accounts), more than the first screen.
+  const records = makeRecords(2_500, 3);
+  await dashboard.evaluate(
+    (batch) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('oon-guard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('claims', 'readwrite');
+          for (const r of batch) tx.objectStore('claims').put(r);
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+  await dashboard.reload();
+  const expected = sortByPriority(records.map(toWorklistItem));
+  await expect(dashboard.getByTestId('result-count')).toHaveText('2,500 of 2,500 claims shown');
+  await expect(listedClaims(dashboard).first()).toHaveText(expected[0]!.claimNumber);
+  await dashboard.getByTestId('worklist-scroll').evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  await expect(listedClaims(dashboard).last()).toHaveText(expected.at(-1)!.claimNumber);
+
+  const [download] = await Promise.all([
+    dashboard.waitForEvent('download'),
+    dashboard.getByTestId('export-csv').click(),
+  ]);
+  expect(await readFile((await download.path())!, 'utf8')).toBe(worklistCsv(expected));
+
+  // The reports count every claim.
+  await dashboard.getByRole('tab', { name: 'Reports' }).click();
+  const payers = new Set(records.filter((r) => r.shortfallCents > 0).map((r) => r.payerName));
+  await expect(dashboard.getByTestId('report-shortfall-by-payer').locator('tbody tr')).toHaveCount(
+    payers.size,
+  );
 });
