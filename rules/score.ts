@@ -75,7 +75,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   const policy = resolvePolicy(ctx.policies, claim.payerName, claim.payerId);
   const prices = priceClaimLines(claim, policy.methods, ctx.pricing);
   const lines: LineScore[] = [];
-  const claimCategories = new Set<DenialCategory>();
+  // Categories in first-seen order (a handful; an array beats a set here).
+  const claimCategories: DenialCategory[] = [];
   let allowedTotal = 0;
   let expectedTotal = 0;
   let shortfallTotal = 0;
@@ -91,7 +92,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     const price = prices[i]!;
     const { allowedCents, derived } = lineAllowed(line);
     const categories = lineCategories(line);
-    for (const c of categories) claimCategories.add(c);
+    for (const c of categories) if (!claimCategories.includes(c)) claimCategories.push(c);
     const flags: Flag[] = [];
     let shortfallCents = 0;
     const denied = line.paidCents === 0 && allowedCents === 0 && line.billedCents > 0;
@@ -152,7 +153,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     });
   }
   if (claim.status === 'denied' || deniedLines > 0) {
-    const cat = denialCategory([...claimCategories]);
+    const cat = denialCategory(claimCategories);
     const what = `Denied${cat ? `: ${CATEGORY_LABEL[cat].toLowerCase()}` : ''}`;
     const partly = claim.status !== 'denied' && deniedLines > 0;
     const amount = deniedCents > 0 ? `, ${dollars(deniedCents)} expected` : '';
@@ -176,7 +177,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   const nsa = nsaStatus(claim, notes.nsaMark);
   if (nsa.nsa) {
     flags.push({ kind: 'nsa', message: nsa.reason ?? 'No Surprises Act claim' });
-    claimCategories.add('no-surprises-act');
+    if (!claimCategories.includes('no-surprises-act')) claimCategories.push('no-surprises-act');
   }
   for (const f of balanceBillingFindings(claim, nsa)) {
     flags.push({ kind: 'balance-billing', message: f.message });
@@ -229,7 +230,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     },
     lines,
     flags,
-    categories: [...claimCategories],
+    categories: claimCategories,
     deadlines,
     nsa: nsa.nsa,
     priority: (shortfallTotal / 100) * urgency,

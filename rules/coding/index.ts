@@ -364,10 +364,19 @@ interface Surgery {
 const DAY_MS = 86_400_000;
 
 function dayNumber(iso: string): number {
-  return Math.floor(
-    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS,
-  );
+  let day = dayNumbers.get(iso);
+  if (day === undefined) {
+    day = Math.floor(
+      Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS,
+    );
+    if (dayNumbers.size >= 50_000) dayNumbers.clear();
+    dayNumbers.set(iso, day);
+  }
+  return day;
 }
+
+/** Day numbers by date as written: a run's claims share a few hundred service dates. */
+const dayNumbers = new Map<string, number>();
 
 /** True for the E/M range 99202-99499 (domain.md 1.4 global days; CPT E/M section). */
 export function isEvaluationAndManagement(code: string): boolean {
@@ -453,7 +462,13 @@ export function checkClaimCoding(
   options: CodingOptions = {},
 ): CodingFinding[] {
   // Surgeries matter only to an E/M line inside their global period.
-  const hasEm = claim.lines.some((l) => isEvaluationAndManagement(l.code));
+  let hasEm = false;
+  for (const l of claim.lines) {
+    if (isEvaluationAndManagement(l.code)) {
+      hasEm = true;
+      break;
+    }
+  }
   const prior = options.priorClaims ?? [];
   const own = hasEm ? surgeries(mpfs, claim, true) : [];
   const all =
@@ -485,7 +500,11 @@ export function checkClaimCoding(
     add(out, units(line));
   }
   add(out, bilateralPairs(mpfs, claim));
-  return out.length > 1 ? out.sort((a, b) => a.lineNumber - b.lineNumber) : out;
+  // Findings come in line order; only pairs found last, or lines numbered out of order, need the sort.
+  for (let k = 1; k < out.length; k += 1) {
+    if (out[k]!.lineNumber < out[k - 1]!.lineNumber) return out.sort((a, b) => a.lineNumber - b.lineNumber);
+  }
+  return out;
 }
 
 /**
@@ -493,22 +512,33 @@ export function checkClaimCoding(
  * code and modifiers alone (and the code's row): worked out once per code and modifier list, per schedule.
  * The remembered findings carry the first such line's number; callers copy them with their own.
  */
-const codeFindingsBySchedule = new WeakMap<MedicareFeeSchedule, Map<string, readonly CodingFinding[]>>();
+const codeFindingsBySchedule = new WeakMap<
+  MedicareFeeSchedule,
+  Map<string, Map<string | null, readonly CodingFinding[]>>
+>();
 let lastCodeSchedule: MedicareFeeSchedule | undefined;
-let lastCodeFindings = new Map<string, readonly CodingFinding[]>();
+let lastCodeFindings = new Map<string, Map<string | null, readonly CodingFinding[]>>();
 
 function codeFindings(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
   if (mpfs !== lastCodeSchedule) {
-    let byKey = codeFindingsBySchedule.get(mpfs);
-    if (!byKey) {
-      byKey = new Map();
-      codeFindingsBySchedule.set(mpfs, byKey);
+    let byCode = codeFindingsBySchedule.get(mpfs);
+    if (!byCode) {
+      byCode = new Map();
+      codeFindingsBySchedule.set(mpfs, byCode);
     }
     lastCodeSchedule = mpfs;
-    lastCodeFindings = byKey;
+    lastCodeFindings = byCode;
   }
-  const key = line.modifiers.length === 0 ? line.code : `${line.code}\u0000${line.modifiers.join('\u0000')}`;
-  let found = lastCodeFindings.get(key);
+  // By code, then by modifier list: none is null, one is itself, more are joined (NUL never occurs in one).
+  let byModifiers = lastCodeFindings.get(line.code);
+  if (!byModifiers) {
+    if (lastCodeFindings.size >= 50_000) lastCodeFindings.clear();
+    byModifiers = new Map();
+    lastCodeFindings.set(line.code, byModifiers);
+  }
+  const mods = line.modifiers;
+  const key = mods.length === 0 ? null : mods.length === 1 ? mods[0]! : mods.join('\u0000');
+  let found = byModifiers.get(key);
   if (!found) {
     const list: CodingFinding[] = [];
     add(list, status(mpfs, line, row));
@@ -518,8 +548,7 @@ function codeFindings(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): 
     add(list, coSurgeon(mpfs, line, row));
     add(list, teamSurgery(mpfs, line, row));
     found = list.length === 0 ? NONE : list;
-    if (lastCodeFindings.size >= 50_000) lastCodeFindings.clear();
-    lastCodeFindings.set(key, found);
+    byModifiers.set(key, found);
   }
   return found;
 }

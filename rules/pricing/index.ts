@@ -1,6 +1,6 @@
 import type { Claim, ClaimLine } from '../model';
 import { dollarText } from './dollars';
-import { type HistoryIndex, historyAmount, pricingModifier } from './history';
+import { type HistoryIndex, type HistoryStat, historyAmount, pricingModifier } from './history';
 import {
   findLocality,
   globalRvuRow,
@@ -121,7 +121,7 @@ function priceBySchedule(
     if (hit) {
       return priced(
         hit.row.amountCents,
-        `${index.schedule.name}: ${codeText(line.code, hit.modifier)} at ${formatDollars(hit.row.amountCents)}`,
+        scheduleBasis(index, hit.row, line.code, hit.modifier),
         medicareIndicators(ctx, line),
       );
     }
@@ -145,6 +145,47 @@ function priceBySchedule(
     }
   }
   return explain ? miss(`${codeText(line.code, modifier)} is not on the fee schedule`) : MISS;
+}
+
+/** `200% of 2025 Medicare, locality ...` per shared (frozen) amount and percent, written once. */
+const percentBases = new WeakMap<object, Map<number, string>>();
+
+function percentOfBasis(amount: { basis: string }, percent: number): string {
+  let byPercent = percentBases.get(amount);
+  if (!byPercent) {
+    byPercent = new Map();
+    percentBases.set(amount, byPercent);
+  }
+  let basis = byPercent.get(percent);
+  if (basis === undefined) {
+    basis = `${percent}% of ${amount.basis}`;
+    byPercent.set(percent, basis);
+  }
+  return basis;
+}
+
+/**
+ * Basis text per schedule and row (`Practice 2025: 99214 at $160.00`): a row's code, modifier and amount
+ * make the text, so it is written once per row a run prices, not once per line.
+ */
+const scheduleBases = new WeakMap<ScheduleIndex, WeakMap<ScheduleRow, string>>();
+
+function scheduleBasis(index: ScheduleIndex, row: ScheduleRow, code: string, modifier: string): string {
+  // The index files a row under its own code and modifier; anything else is written out, never remembered.
+  if (row.code !== code || row.modifier !== modifier) {
+    return `${index.schedule.name}: ${codeText(code, modifier)} at ${formatDollars(row.amountCents)}`;
+  }
+  let byRow = scheduleBases.get(index);
+  if (!byRow) {
+    byRow = new WeakMap();
+    scheduleBases.set(index, byRow);
+  }
+  let basis = byRow.get(row);
+  if (basis === undefined) {
+    basis = `${index.schedule.name}: ${codeText(code, modifier)} at ${formatDollars(row.amountCents)}`;
+    byRow.set(row, basis);
+  }
+  return basis;
 }
 
 function priceByMedicare(
@@ -172,13 +213,25 @@ function priceByMedicare(
     facility: isFacilityPlaceOfService(placeOfService),
   });
   if (!amount.ok) return explain ? miss(amount.reason) : MISS;
-  let basis = `${method.percent}% of ${amount.basis}`;
+  let basis = percentOfBasis(amount, method.percent);
   if (placeOfService === undefined) basis += ' (no place of service on the claim)';
   const date = line.serviceDate ?? claim.serviceDateFrom;
   if (date !== undefined && !date.startsWith(String(mpfs.year))) {
     basis += ` (service date ${date} priced with ${mpfs.year} rates)`;
   }
   return priced((amount.cents * method.percent) / 100, basis, amount.row);
+}
+
+/** `80th percentile of ..., region 900: $300.00` per shared (frozen) UCR amount, written once. */
+const ucrBases = new WeakMap<object, string>();
+
+function ucrBasis(amount: { basis: string; cents: number }): string {
+  let basis = ucrBases.get(amount);
+  if (basis === undefined) {
+    basis = `${amount.basis}: ${formatDollars(amount.cents)}`;
+    ucrBases.set(amount, basis);
+  }
+  return basis;
 }
 
 function priceByUcr(
@@ -196,12 +249,7 @@ function priceByUcr(
   // Most lines a UCR table does not price: a miss is found without building its reason text.
   const found = explain || ucrHas(ucr, query);
   const amount: UcrAmount = found ? ucrAmount(ucr, query) : UCR_MISS;
-  if (amount.ok)
-    return priced(
-      amount.cents,
-      `${amount.basis}: ${formatDollars(amount.cents)}`,
-      medicareIndicators(ctx, line),
-    );
+  if (amount.ok) return priced(amount.cents, ucrBasis(amount), medicareIndicators(ctx, line));
   if ((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit) {
     const global = ucrAmount(ucr, { ...query, modifier: '' });
     if (global.ok) {
@@ -232,6 +280,28 @@ function priceByPercentOfBilled(
   };
 }
 
+/**
+ * `median allowed by Acme Health for 99214 over 12 claims: $150.00` per statistic and payer name as the
+ * claim writes it. A statistic belongs to one payer, code and modifier; the text is written once.
+ */
+const historyBases = new WeakMap<
+  HistoryStat,
+  Map<string, { code: string; modifier: string; basis: string }>
+>();
+
+function historyBasis(stat: HistoryStat, payerName: string, code: string, modifier: string): string {
+  let byPayer = historyBases.get(stat);
+  if (!byPayer) {
+    byPayer = new Map();
+    historyBases.set(stat, byPayer);
+  }
+  const known = byPayer.get(payerName);
+  if (known && known.code === code && known.modifier === modifier) return known.basis;
+  const basis = `median allowed by ${payerName} for ${codeText(code, modifier)} over ${stat.count} claims: ${formatDollars(stat.medianCents)}`;
+  byPayer.set(payerName, { code, modifier, basis });
+  return basis;
+}
+
 function priceByHistory(
   method: Extract<PricingMethod, { method: 'history' }>,
   line: ClaimLine,
@@ -253,7 +323,7 @@ function priceByHistory(
   }
   return priced(
     stat.medianCents,
-    `median allowed by ${claim.payerName} for ${codeText(line.code, modifier)} over ${stat.count} claims: ${formatDollars(stat.medianCents)}`,
+    historyBasis(stat, claim.payerName, line.code, modifier),
     medicareIndicators(ctx, line),
   );
 }

@@ -381,14 +381,68 @@ export function medicareAmount(mpfs: MedicareFeeSchedule, query: MedicareQuery):
       reason: `${codeText(query.code, query.modifier)}: status ${row.statusCode}, ${statusMeaning(row.statusCode)}`,
     };
   }
-  const pe = query.facility ? row.facilityPeRvu : row.nonFacilityPeRvu;
+  return pricedAmount(mpfs, row, locality, query.facility);
+}
+
+type PricedAmount = Extract<MedicareAmount, { ok: true }>;
+
+/** Amounts by schedule, locality, row and setting: a run prices the same few codes in the same locality. */
+const amountsBySchedule = new WeakMap<MedicareFeeSchedule, WeakMap<GpciRow, Map<RvuRow, PricedAmount[]>>>();
+let lastAmountSchedule: MedicareFeeSchedule | undefined;
+let lastAmounts = new WeakMap<GpciRow, Map<RvuRow, PricedAmount[]>>();
+
+/**
+ * One unit of a priced row in a locality and setting, worked out once and then shared (frozen): the
+ * answer depends on nothing else (the schedule's year is in the basis, hence the per-schedule table).
+ */
+function pricedAmount(
+  mpfs: MedicareFeeSchedule,
+  row: RvuRow,
+  locality: GpciRow,
+  facility: boolean,
+): PricedAmount {
+  if (mpfs !== lastAmountSchedule) {
+    let bySchedule = amountsBySchedule.get(mpfs);
+    if (!bySchedule) {
+      bySchedule = new WeakMap();
+      amountsBySchedule.set(mpfs, bySchedule);
+    }
+    lastAmountSchedule = mpfs;
+    lastAmounts = bySchedule;
+  }
+  let byRow = lastAmounts.get(locality);
+  if (!byRow) {
+    byRow = new Map();
+    lastAmounts.set(locality, byRow);
+  }
+  let settings = byRow.get(row);
+  if (!settings) {
+    settings = [];
+    byRow.set(row, settings);
+  }
+  const slot = facility ? 1 : 0;
+  let amount = settings[slot];
+  if (!amount) {
+    amount = Object.freeze(computeAmount(mpfs, row, locality, facility));
+    settings[slot] = amount;
+  }
+  return amount;
+}
+
+function computeAmount(
+  mpfs: MedicareFeeSchedule,
+  row: RvuRow,
+  locality: GpciRow,
+  facility: boolean,
+): PricedAmount {
+  const pe = facility ? row.facilityPeRvu : row.nonFacilityPeRvu;
   const cents = pfsFormulaCents(
     { work: row.workRvu, pe, mp: row.mpRvu },
     { work: locality.workGpci, pe: locality.peGpci, mp: locality.mpGpci },
     row.conversionFactor,
   );
-  const settingNa = query.facility ? row.facilityNa : row.nonFacilityNa;
-  const setting = query.facility ? 'facility' : 'non-facility';
+  const settingNa = facility ? row.facilityNa : row.nonFacilityNa;
+  const setting = facility ? 'facility' : 'non-facility';
   let basis = `${mpfs.year} Medicare, locality ${localityId(locality)}, ${setting}`;
   if (row.statusCode !== 'A') basis += ` (status ${row.statusCode}: ${statusMeaning(row.statusCode)})`;
   if (settingNa) basis += ` (${setting} PE RVU marked NA: CMS does not expect this service in this setting)`;

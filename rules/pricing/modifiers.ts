@@ -297,7 +297,9 @@ function claimPass(
       amountCents += (p.amountCents * p.percent) / 100 / p.lines.length;
     }
     amountCents = (amountCents * share) / 100;
-    out[i] = finish(line, amountCents, w.notes.length ? `${base.basis}; ${w.notes.join('; ')}` : base.basis);
+    let basis = base.basis;
+    for (const note of w.notes) basis += `; ${note}`;
+    out[i] = finish(line, amountCents, basis);
   }
 }
 
@@ -321,33 +323,40 @@ function rankMultipleProcedures(
   flags: LineFlags[],
   bases: readonly BasePrice[],
 ): void {
-  const byDate = new Map<string, Procedure[]>();
-  const seen = new Set<Procedure>();
+  // Rankable procedures in claim order, each once (a bilateral pair shares one), grouped by date.
+  const rankable: Procedure[] = [];
+  let oneDate = true;
   for (const w of work) {
     if (!w) continue;
     for (const p of w.procedures) {
-      if (!p.rankable || seen.has(p)) continue;
-      seen.add(p);
+      if (!p.rankable || rankable.includes(p)) continue;
+      if (rankable.length > 0 && p.dateKey !== rankable[0]!.dateKey) oneDate = false;
+      rankable.push(p);
+    }
+  }
+  if (oneDate) rankList(rankable);
+  else {
+    const byDate = new Map<string, Procedure[]>();
+    for (const p of rankable) {
       const list = byDate.get(p.dateKey);
       if (list) list.push(p);
       else byDate.set(p.dateKey, [p]);
     }
+    for (const list of byDate.values()) rankList(list);
   }
-  for (const list of byDate.values()) {
-    if (list.length < 2) continue;
-    // Stable: equal amounts keep claim order.
-    list.sort((a, b) => b.amountCents - a.amountCents);
-    list.forEach((p, k) => {
-      p.rank = k + 1;
-      p.percent = MULTIPLE_PROCEDURE_PERCENT[k] ?? BY_REPORT_RANK_PERCENT;
-    });
-  }
-  work.forEach((w, i) => {
-    if (!w) return;
-    const ranked = w.procedures.filter((p, k) => p.rank > 0 && w.procedures.indexOf(p) === k);
-    if (ranked.length > 0) {
-      const text = ranked.map((p) => `rank ${p.rank} at ${percentText(p.percent)}`).join(', ');
-      const byReport = ranked.some((p) => p.rank > MULTIPLE_PROCEDURE_PERCENT.length)
+  for (let i = 0; i < work.length; i += 1) {
+    const w = work[i];
+    if (!w) continue;
+    let text = '';
+    let aboveFive = false;
+    for (let k = 0; k < w.procedures.length; k += 1) {
+      const p = w.procedures[k]!;
+      if (p.rank === 0 || w.procedures.indexOf(p) !== k) continue;
+      text += `${text ? ', ' : ''}rank ${p.rank} at ${percentText(p.percent)}`;
+      if (p.rank > MULTIPLE_PROCEDURE_PERCENT.length) aboveFive = true;
+    }
+    if (text) {
+      const byReport = aboveFive
         ? ` (ranks above ${MULTIPLE_PROCEDURE_PERCENT.length} are by report; ${BY_REPORT_RANK_PERCENT}% assumed)`
         : '';
       w.notes.push(`multiple procedure ${text}${byReport}`);
@@ -360,7 +369,28 @@ function rankMultipleProcedures(
         w.notes.push(`modifier 51: no multiple-procedure reduction for this code (indicator ${ind})`);
       }
     }
-  });
+  }
+}
+
+/**
+ * One date's procedures: highest amount first, equal amounts in claim order (a stable insertion sort:
+ * the lists are a handful long), then 100/50/50/50/50 and by report.
+ */
+function rankList(list: Procedure[]): void {
+  if (list.length < 2) return;
+  for (let i = 1; i < list.length; i += 1) {
+    const p = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.amountCents < p.amountCents) {
+      list[j + 1] = list[j]!;
+      j -= 1;
+    }
+    list[j + 1] = p;
+  }
+  for (let k = 0; k < list.length; k += 1) {
+    list[k]!.rank = k + 1;
+    list[k]!.percent = MULTIPLE_PROCEDURE_PERCENT[k] ?? BY_REPORT_RANK_PERCENT;
+  }
 }
 
 /** Co-surgeon (62) and assistant (80/81/82, AS) percentages (domain.md 1.4); 0 where Medicare never pays. */

@@ -59,17 +59,21 @@ export interface ResolvedPolicy {
  * payer: every claim asks, and a run sees a handful of payers.
  */
 const resolved = new WeakMap<PolicySet, Map<string, ResolvedPolicy>>();
+let lastSet: PolicySet | undefined;
+let lastResolved: Map<string, ResolvedPolicy> | undefined;
 
 /**
  * The payer's policy when one matches by name (case-insensitive) or payer ID, else the default.
  * The answer is shared between calls for the same set and payer: read it, do not change it.
  */
 export function resolvePolicy(set: PolicySet, payerName: string, payerId?: string): ResolvedPolicy {
-  let bySet = resolved.get(set);
+  let bySet = set === lastSet ? lastResolved : resolved.get(set);
   if (!bySet) {
     bySet = new Map();
     resolved.set(set, bySet);
   }
+  lastSet = set;
+  lastResolved = bySet;
   const key = payerId === undefined ? payerName : `${payerName}\u0000${payerId}`;
   let policy = bySet.get(key);
   if (!policy) {

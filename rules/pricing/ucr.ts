@@ -136,10 +136,31 @@ export function ucrAmount(index: UcrIndex, query: UcrQuery): UcrAmount {
       reason: `UCR table "${index.table.name}" has no ${ordinal(query.percentile)} percentile amount for ${codeText} in ${usedRegion}`,
     };
   }
-  return {
-    ok: true,
-    cents,
-    region: usedRegion,
-    basis: `${ordinal(query.percentile)} percentile of ${index.table.name}, region ${usedRegion}`,
-  };
+  let byRow = amounts.get(index);
+  if (!byRow) {
+    byRow = new WeakMap();
+    amounts.set(index, byRow);
+  }
+  let byColumn = byRow.get(row);
+  if (!byColumn) {
+    byColumn = new Map();
+    byRow.set(row, byColumn);
+  }
+  let amount = byColumn.get(column);
+  if (!amount || amount.region !== usedRegion || amount.cents !== cents) {
+    amount = Object.freeze({
+      ok: true,
+      cents,
+      region: usedRegion,
+      basis: `${ordinal(query.percentile)} percentile of ${index.table.name}, region ${usedRegion}`,
+    });
+    byColumn.set(column, amount);
+  }
+  return amount;
 }
+
+/**
+ * Found amounts per table, row and percentile column, shared (frozen): the row fixes the code, modifier
+ * and region, the column the percentile, so the answer and its basis text are written once.
+ */
+const amounts = new WeakMap<UcrIndex, WeakMap<UcrRow, Map<number, Extract<UcrAmount, { ok: true }>>>>();
