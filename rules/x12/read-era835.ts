@@ -221,7 +221,10 @@ interface TransactionDraft {
   payeeNpi?: string;
   payeeTin?: string;
   sawBpr: boolean;
-  claims: ClaimDraft[];
+  /** Claims built as each closed, with the header read by then (see finishTransaction). */
+  claims: Claim[];
+  /** Where each claim's CLP is, for messages. */
+  claimSegments: number[];
   providerAdjustments: Era835ProviderAdjustment[];
 }
 
@@ -486,6 +489,7 @@ class Era835Reader {
       payerName: '',
       sawBpr: false,
       claims: [],
+      claimSegments: [],
       providerAdjustments: [],
     };
     if (version !== undefined) this.tx.version = version;
@@ -633,23 +637,52 @@ class Era835Reader {
       claimNumber,
       facilityOrPlace: e.str(8),
       institutional: this.institutionalGroup || e.is(6, 'MA'),
-      adjustments: [],
+      adjustments: this.claimAdjustments,
       adjustmentTotalCents: 0,
-      remarks: [],
-      lines: [],
+      remarks: this.claimRemarkCodes,
+      lines: this.claimLines,
     };
     const patientResponsibility = this.optionalAmount(5, 'CLP');
     if (patientResponsibility !== undefined) claim.patientResponsibilityCents = patientResponsibility;
-    tx.claims.push(claim);
     this.claim = claim;
     this.line = null;
     this.loop = 'claim';
   }
 
+  /**
+   * An open claim and line collect into reused arrays; closing copies them out at their exact size
+   * (an array grown by push keeps room for 17), which is most of what a file's claims weigh.
+   */
   private closeClaim(): void {
+    this.closeLine();
+    const claim = this.claim;
+    const tx = this.tx;
+    if (claim && tx) {
+      claim.adjustments = exactCopy(this.claimAdjustments);
+      claim.remarks = exactCopy(this.claimRemarkCodes);
+      claim.lines = exactCopy(this.claimLines);
+      // Built now, while its draft is young: drafts kept to the SE would outlive thousands of claims.
+      tx.claims.push(this.toClaim(claim, tx, tx.paymentDate ?? tx.productionDate));
+      tx.claimSegments.push(claim.segmentIndex);
+    }
     this.claim = null;
+  }
+
+  private closeLine(): void {
+    const line = this.line;
+    if (line) {
+      line.adjustments = exactCopy(this.lineAdjustments);
+      line.remarks = exactCopy(this.lineRemarkCodes);
+    }
     this.line = null;
   }
+
+  private readonly claimAdjustments: Adjustment[] = [];
+  private readonly claimRemarkCodes: string[] = [];
+  private readonly claimLines: LineDraft[] = [];
+  private readonly lineAdjustments: Adjustment[] = [];
+  private readonly lineRemarkCodes: string[] = [];
+  private readonly modifierCodes: string[] = [];
 
   private cas(e: SegmentReader): void {
     const target = this.loop === 'line' ? this.line : this.loop === 'claim' ? this.claim : null;
@@ -723,6 +756,7 @@ class Era835Reader {
     const claim = this.claim;
     if (!claim || (this.loop !== 'claim' && this.loop !== 'line'))
       this.fail('a service line outside a claim');
+    this.closeLine();
     const position = claim.lines.length + 1;
     const component = this.componentOf(1);
     const line: LineDraft = {
@@ -730,13 +764,13 @@ class Era835Reader {
       position,
       code: null,
       skipReason: null,
-      modifiers: [],
+      modifiers: NO_MODIFIERS,
       billedCents: this.amountOrZero(2, 'SVC'),
       paidCents: this.amountOrZero(3, 'SVC'),
       units: this.units(),
-      adjustments: [],
+      adjustments: this.lineAdjustments,
       adjustmentTotalCents: 0,
-      remarks: [],
+      remarks: this.lineRemarkCodes,
     };
     const billed = this.composite(1, component, this.billedParts);
     const parts = this.billedParts;
@@ -836,14 +870,14 @@ class Era835Reader {
   }
 
   private modifiers(count: number, parts: Int32Array, where: string): string[] {
-    const out: string[] = [];
+    const out = this.modifierCodes;
     for (let i = 2; i <= 5 && i < count; i++) {
       const m = this.upperCode(true, parts[2 * i] as number, parts[2 * i + 1] as number, 2, 2);
       if (m === '') continue;
       if (isCode(m, 2, 2)) out.push(m);
       else this.warn(`modifier "${showText(m)}" in ${where}-${i + 1} is not two letters or digits; left out`);
     }
-    return out;
+    return exactCopy(out);
   }
 
   /**
@@ -937,9 +971,12 @@ class Era835Reader {
     }
     let claimPaymentsCents = 0;
     let unbalancedClaimCount = 0;
-    for (const draft of tx.claims) {
-      claimPaymentsCents += draft.paidCents;
-      const claim = this.toClaim(draft, tx, paidDate);
+    for (let k = 0; k < tx.claims.length; k++) {
+      let claim = tx.claims[k] as Claim;
+      claimPaymentsCents += claim.paidCents;
+      // A header segment after the first claims (a payee N1 at the end) changes them all, as it always did.
+      if (!hasHeader(claim, tx, paidDate)) claim = withHeader(claim, tx, paidDate);
+      claim = this.checked(claim, tx.claimSegments[k] as number);
       if (claim.balanceErrors) unbalancedClaimCount++;
       this.claims.push(claim);
       this.claimNumbers.push(claim.claimNumber);
@@ -1080,7 +1117,11 @@ class Era835Reader {
     c.lines = lines;
     if (balanceErrors) c.balanceErrors = balanceErrors;
     if (status === 'reversed') c.reversesClaimNumber = draft.claimNumber;
-    const claim = c as Claim;
+    return c as Claim;
+  }
+
+  /** The claim as the model takes it (zod's output when the fast check does not vouch for it). */
+  private checked(claim: Claim, segmentIndex: number): Claim {
     if (this.validate === 'none') return claim;
     // The hand-written check is exact for what it accepts (tests/unit/rules/x12/claim-check.test.ts);
     // anything else goes through zod, which also words the error.
@@ -1090,7 +1131,7 @@ class Era835Reader {
       const issue = parsed.error.issues[0];
       const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem';
       throw new X12Error(
-        `segment ${draft.segmentIndex} (CLP): claim ${draft.claimNumber} does not fit the claim model (${where})`,
+        `segment ${segmentIndex} (CLP): claim ${claim.claimNumber} does not fit the claim model (${where})`,
       );
     }
     return parsed.data;
@@ -1146,6 +1187,81 @@ class Era835Reader {
  */
 const PlainRecord = function PlainRecord(this: object) {} as unknown as new () => object;
 PlainRecord.prototype = Object.prototype;
+
+/** The claim carries the transaction header as toClaim would set it from `tx` now. */
+function hasHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undefined): boolean {
+  return (
+    claim.payerName === tx.payerName &&
+    claim.payerId === (tx.payerId || undefined) &&
+    claim.providerName === (tx.payeeName || undefined) &&
+    claim.providerNpi === (tx.payeeNpi || undefined) &&
+    claim.providerTin === (tx.payeeTin || undefined) &&
+    claim.paidDate === (paidDate || undefined) &&
+    claim.checkNumber === (tx.traceNumber || undefined)
+  );
+}
+
+/** Claim fields in ClaimSchema's order, the order toClaim sets them in. */
+const CLAIM_FIELDS: readonly (keyof Claim)[] = [
+  'claimNumber',
+  'patientAccount',
+  'patientName',
+  'memberId',
+  'payerName',
+  'payerId',
+  'planType',
+  'claimFilingIndicator',
+  'providerName',
+  'providerNpi',
+  'providerTin',
+  'serviceDateFrom',
+  'serviceDateTo',
+  'receivedDate',
+  'paidDate',
+  'status',
+  'statusText',
+  'statusCode',
+  'billedCents',
+  'paidCents',
+  'patientResponsibilityCents',
+  'checkNumber',
+  'placeOfService',
+  'adjustments',
+  'remarks',
+  'lines',
+  'balanceErrors',
+  'reversesClaimNumber',
+];
+
+/** The claim again, with the transaction header as it stands at the SE. */
+function withHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undefined): Claim {
+  const header: Partial<Record<keyof Claim, unknown>> = {
+    payerName: tx.payerName,
+    payerId: tx.payerId || undefined,
+    providerName: tx.payeeName || undefined,
+    providerNpi: tx.payeeNpi || undefined,
+    providerTin: tx.payeeTin || undefined,
+    paidDate: paidDate || undefined,
+    checkNumber: tx.traceNumber || undefined,
+  };
+  const c = new PlainRecord() as Partial<Record<keyof Claim, unknown>>;
+  for (const k of CLAIM_FIELDS) {
+    const v = k in header ? header[k] : claim[k];
+    if (v !== undefined) c[k] = v;
+  }
+  return c as Claim;
+}
+
+/** A line's modifiers until its SVC01 is read; never written to. */
+const NO_MODIFIERS: string[] = [];
+
+/** The items of a reused array in a new one of their exact size; the reused one is emptied. */
+function exactCopy<T>(items: T[]): T[] {
+  if (items.length === 0) return [];
+  const copy = items.slice();
+  items.length = 0;
+  return copy;
+}
 
 function lineLabel(l: LineDraft): string {
   return `Line ${l.position}${l.code ? ` (${l.code})` : ''}`;

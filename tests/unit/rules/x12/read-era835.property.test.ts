@@ -107,6 +107,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 function apply(segments: string[], m: Mutation): string[] {
   const out = [...segments];
+  // Earlier deletions can leave an index past the end; writing there would leave holes, not segments.
+  const past = (at: number) => at >= out.length;
   switch (m.kind) {
     case 'delete':
       out.splice(m.at, 1);
@@ -115,12 +117,14 @@ function apply(segments: string[], m: Mutation): string[] {
       out.splice(m.at, 0, out[m.at] ?? '');
       break;
     case 'swap': {
+      if (past(m.a) || past(m.b)) break;
       const a = out[m.a] ?? '';
       out[m.a] = out[m.b] ?? '';
       out[m.b] = a;
       break;
     }
     case 'element': {
+      if (past(m.at)) break;
       const seg = out[m.at] ?? '';
       // The ISA's width and ISA16 are what the delimiters are read from; corrupting them is the
       // delimiter test's job.

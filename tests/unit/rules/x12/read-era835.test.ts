@@ -187,6 +187,26 @@ describe('readEra835: mapping a synthetic 835', () => {
   });
 });
 
+describe('readEra835: header segments after the claims', () => {
+  it('gives every claim the payment, trace and payee read after it, exactly as when they come first', () => {
+    const text = build835([
+      { totalPaid: '450.00', claims: [simpleClaim(1), simpleClaim(2), simpleClaim(3)] },
+    ]);
+    const segments = text.split('~');
+    const late = ['BPR*', 'TRN*', 'N1*PE*', 'REF*TJ*'];
+    const moved = segments.filter((s) => late.some((p) => s.startsWith(p)));
+    expect(moved).toHaveLength(late.length);
+    const rest = segments.filter((s) => !moved.includes(s));
+    const se = rest.findIndex((s) => s.startsWith('SE*'));
+    const reordered = [...rest.slice(0, se), ...moved, ...rest.slice(se)].join('~');
+    expect(JSON.stringify(readOk(reordered))).toBe(JSON.stringify(readOk(text)));
+    expect(readOk(reordered).claims[0]).toMatchObject({
+      providerName: 'SYNTHETIC CLINIC',
+      paidDate: '2025-03-10',
+    });
+  });
+});
+
 describe('readEra835: claim status (CLP02)', () => {
   it.each([
     ['1', '100', '0', 'paid'],
