@@ -37,6 +37,10 @@ performance.mark('oon:script-start');
 const db = openDatabase();
 /** The first screen, from the priority index; then the whole store in chunks, once that is painted. */
 const FIRST_PAGE = 60;
+/** The first screen is asked for as the script starts, not after the empty page has been painted. */
+let firstPage: ReturnType<typeof loadWorklistPage> | undefined = loadWorklistPage(db, undefined, FIRST_PAGE);
+// Awaited (and its failure shown) by the worklist below; this only keeps it from counting as unhandled.
+firstPage.catch(() => undefined);
 /** Each chunk is one main-thread task (read, slim, sort, merge, render): small enough not to stall input. */
 const PAGE = 2_000;
 /** Writes arrive in bursts (an 835 import, a bulk mark): gather them before reading. */
@@ -169,7 +173,8 @@ function useWorklist(): WorklistState {
     // stay put while the count grows.
     const loadAll = async (replace: boolean) => {
       loading = true;
-      const first = await loadWorklistPage(db, undefined, FIRST_PAGE);
+      const first = await (firstPage ?? loadWorklistPage(db, undefined, FIRST_PAGE));
+      firstPage = undefined;
       if (stopped) return;
       let list = first.items;
       const listed = new Set(list.map((r) => r.key));
