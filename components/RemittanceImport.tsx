@@ -14,6 +14,7 @@ export interface RemittanceReport {
 
 export interface RemittanceImportProps {
   busy: boolean;
+  /** Reading counts MB of the files, saving counts claims. */
   progress?: { phase: 'reading' | 'saving'; done: number; total: number };
   reports: RemittanceReport[];
   error?: string;
@@ -65,6 +66,7 @@ export function RemittanceImport({ busy, progress, reports, error, onFiles }: Re
         <p role="status">
           {progress.phase === 'reading' ? 'Reading files' : 'Saving claims'}: {progress.done} of{' '}
           {progress.total}
+          {progress.phase === 'reading' ? ' MB' : ''}
           <progress max={100} value={pct} aria-label="Import progress" />
         </p>
       )}

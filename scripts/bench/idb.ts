@@ -6,7 +6,7 @@
  * (`npx tsx scripts/bench/idb.ts`, or `npm run bench`). Skips, saying why, when there is no build or
  * no Chromium.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,6 +65,52 @@ async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
   };
 }
 
+/**
+ * CPU seconds of this process's descendants by Chromium process type (Linux /proc; empty elsewhere).
+ * IndexedDB writes run in the browser process, the import's JavaScript in the extension's renderer:
+ * the split says which one bounds the import, and unlike wall time it holds on a busy machine.
+ */
+function chromiumCpuSeconds(): Record<string, number> {
+  const children = new Map<number, number[]>();
+  const info = new Map<number, { cpu: number; type: string }>();
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+        info.set(Number(d), { cpu: (Number(fields[11]) + Number(fields[12])) / 100, type });
+        const parent = Number(fields[1]);
+        children.set(parent, [...(children.get(parent) ?? []), Number(d)]);
+      } catch {
+        // The process ended while being read.
+      }
+    }
+  } catch {
+    return {};
+  }
+  const out: Record<string, number> = {};
+  const stack = [...(children.get(process.pid) ?? [])];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    const p = info.get(pid);
+    if (p) out[p.type] = (out[p.type] ?? 0) + p.cpu;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function cpuSince(before: Record<string, number>): string {
+  const now = chromiumCpuSeconds();
+  const parts = Object.keys(now)
+    .map((k) => [k, (now[k] ?? 0) - (before[k] ?? 0)] as const)
+    .filter(([, v]) => v >= 0.1)
+    .sort((a, b) => b[1] - a[1]);
+  return parts.length > 0 ? parts.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ') : 'not measured';
+}
+
 async function heapUsedMB(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -114,6 +160,7 @@ export async function main(): Promise<void> {
     await writeFile(big, era);
     const eraMB = era.length / 2 ** 20;
     const baseMB = await heapUsedMB(cdp);
+    const cpuBefore = chromiumCpuSeconds();
     const sampler = await sampleHeap(cdp);
     let result: { seconds: number; report: string } | undefined;
     let failure: string | undefined;
@@ -123,6 +170,7 @@ export async function main(): Promise<void> {
       failure = err instanceof Error ? err.message.split('\n')[0] : String(err);
     }
     const heap = await sampler.stop();
+    const cpu = cpuSince(cpuBefore);
     const afterMB = await heapUsedMB(cdp).catch(() => Number.NaN);
     console.log(`835 file: ${eraMB.toFixed(1)} MB, ${claims} claims`);
     if (result) {
@@ -132,8 +180,9 @@ export async function main(): Promise<void> {
       console.log(`  page said: ${result.report}`);
     } else console.log(`835 import did not finish: ${failure}`);
     console.log(
-      `  reading phase (file text + readEra835) ended after ${heap.savingAfterS?.toFixed(1) ?? '?'} s; last progress shown: "${heap.lastStatus}"`,
+      `  reading phase (first pass: every file read in slices and checked) ended after ${heap.savingAfterS?.toFixed(1) ?? '?'} s; last progress shown: "${heap.lastStatus}"`,
     );
+    console.log(`  CPU by Chromium process during the import: ${cpu}`);
     console.log(
       `page JS heap: ${baseMB.toFixed(0)} MB before, max ${heap.maxUsedMB.toFixed(0)} MB during (${heap.samples} samples), ${afterMB.toFixed(0)} MB after GC`,
     );

@@ -5,6 +5,8 @@ import { importRemittances } from '../../../storage/imports/era835';
 import { loadScorer } from '../../../storage/scoring';
 import { db, localDate } from '../env';
 
+const MB = 1024 * 1024;
+
 export function RemittanceSection() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ phase: 'reading' | 'saving'; done: number; total: number }>();
@@ -22,7 +24,13 @@ export function RemittanceSection() {
         files.map((blob) => ({ name: blob.name, blob })),
         scorer,
         new Date().toISOString(),
-        (phase, done, total) => setProgress({ phase, done, total }),
+        (phase, done, total) =>
+          // Reading is counted in bytes of the files: shown in whole MB.
+          setProgress(
+            phase === 'reading'
+              ? { phase, done: Math.floor(done / MB), total: Math.max(1, Math.ceil(total / MB)) }
+              : { phase, done, total },
+          ),
       );
       setReports(result);
     } catch (e) {
