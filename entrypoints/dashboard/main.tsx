@@ -28,6 +28,7 @@ import {
 } from '../../storage/worklist';
 import '../../components/theme.css';
 import './dashboard.css';
+import type { GlanceCountReply, GlanceCountRequest } from './glance-counter';
 import type { ReportsPanelProps } from './reports-panel';
 import type { LoaderMessage, LoaderRequest } from './worklist-loader';
 
@@ -115,6 +116,40 @@ async function* storeChunks(): AsyncGenerator<WorklistItem[]> {
     after = chunk.next;
   } while (after !== undefined);
 }
+
+/**
+ * Counts the popup's glance again in a worker (./glance-counter.ts) after this page changed claims;
+ * one count at a time, and one more if claims changed while it ran. Where no worker can be started,
+ * the popup counts when it next opens.
+ */
+const countGlanceAgain = (() => {
+  let running = false;
+  let again = false;
+  const run = (asOf: string) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./glance-counter.ts', import.meta.url), { type: 'module' });
+    } catch {
+      return;
+    }
+    running = true;
+    const done = () => {
+      worker.terminate();
+      running = false;
+      if (again) {
+        again = false;
+        run(asOf);
+      }
+    };
+    worker.onmessage = (_: MessageEvent<GlanceCountReply>) => done();
+    worker.onerror = done;
+    worker.postMessage({ asOf } satisfies GlanceCountRequest);
+  };
+  return (asOf: string) => {
+    if (running) again = true;
+    else run(asOf);
+  };
+})();
 
 /** Saves a CSV and notes the export in the local audit log (kind and row count, no patient values). */
 function download(fileName: string, csv: string): void {
@@ -319,6 +354,7 @@ function App() {
     const keys = [...selected];
     const n = await setWorklistStatus(db, keys, status, new Date().toISOString());
     setNotice(`${n} ${n === 1 ? 'claim' : 'claims'} marked ${status}.`);
+    if (n > 0) countGlanceAgain(asOf);
   };
   const opened = useClaimRecord(openKey, changedKeys);
   // Focus moves to the claim once its full record has been read (not when it is re-read).

@@ -120,3 +120,47 @@ test('"Fill appeal form" and "Copy appeal text" from the popup act on the claim 
   await expect(panel.getByTestId('tracker-status')).toHaveText('Draft');
   await expect(panel.getByTestId('tracker-summary')).toContainText('by portal');
 });
+
+test('claims marked in the dashboard are counted again for the popup at once: it opens on the new count', async ({
+  ext,
+  extensionPage,
+  tabIdOf,
+  badgeOf,
+}) => {
+  await loadSampleSchedule(extensionPage);
+  const portal = await ext.context.newPage();
+  for (const url of [DENIED, UNDERPAID]) {
+    await portal.goto(url);
+    await expect(portal.getByRole('heading', { name: /Claim Detail/ })).toBeVisible();
+    await expect.poll(async () => badgeOf(await tabIdOf(portal))).not.toBe('');
+  }
+  const dashboard = await extensionPage('dashboard.html');
+  await expect(dashboard.getByTestId('result-count')).toHaveText('2 of 2 claims shown');
+  const keptFlagged = () =>
+    dashboard.evaluate(
+      () =>
+        new Promise<number | undefined>((resolve, reject) => {
+          const req = indexedDB.open('oon-guard');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const row = req.result.transaction('settings').objectStore('settings').get('glance');
+            row.onsuccess = () => {
+              resolve((row.result?.value as { flaggedClaims?: number } | undefined)?.flaggedClaims);
+              req.result.close();
+            };
+            row.onerror = () => reject(row.error);
+          };
+        }),
+    );
+  await expect.poll(keptFlagged).toBe(2);
+
+  await dashboard.locator('tr[data-index="0"]').focus();
+  await dashboard.keyboard.press('Space');
+  await dashboard.getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(dashboard.getByTestId('dashboard-notice')).toHaveText('1 claim marked resolved.');
+  await expect.poll(keptFlagged).toBe(1);
+
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('flagged-claims')).toHaveText('1');
+  await expect(popup.locator('main')).toHaveAttribute('aria-busy', 'false');
+});
