@@ -26,4 +26,6 @@ export interface PortalReaderApi {
 export interface ReaderHook {
   /** Called once by the reader file when it runs; starts reading with the content script's context. */
   attach(start: (ctx: ContentScriptContext) => PortalReaderApi): void;
+  /** True once the reader runs in this frame (tests look; a page with nothing to read keeps it false). */
+  readonly started: boolean;
 }

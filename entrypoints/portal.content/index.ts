@@ -1,10 +1,9 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { couldDetect, matchPatternMatches } from '../../rules/extract/detect';
 import type { PortalUrlRule } from '../../rules/portals/registry';
-import type { ProtocolMap } from '../../utils/messaging';
 import { type IncomingMessage, type PortalReaderApi, READER_HOOK, type ReaderHook } from './hook';
+import { onWire, sendWire } from './wire';
 
 /**
  * The portal content script runs in every frame of every supported portal, most of which have
@@ -48,11 +47,6 @@ function pinExtensionGlobals(): void {
 declare const __OON_PORTAL_URL_RULES__: PortalUrlRule[];
 const URL_RULES = __OON_PORTAL_URL_RULES__;
 
-// The protocol's types only: its schemas (zod) stay in the reader and the background.
-const { onMessage, sendMessage } = defineExtensionMessaging<ProtocolMap>({
-  logger: { debug() {}, log() {}, warn() {}, error() {} },
-});
-
 export default defineContentScript({
   // The union of the rules' match patterns (portalMatches()), as the manifest and host permissions have it.
   matches: [...new Set(URL_RULES.flatMap((r) => r.matches))].sort(),
@@ -77,13 +71,16 @@ export default defineContentScript({
       attach(start) {
         if (!api && ctx.isValid) api = start(ctx);
       },
+      get started() {
+        return api !== undefined;
+      },
     };
     // Replaced, not kept, when a newer copy of this script starts in the same world (extension update).
     Object.defineProperty(globalThis, READER_HOOK, { value: hook, configurable: true });
     /** The reader in this frame: injected once by the background, which checks who asks. */
     const reader = (): Promise<PortalReaderApi> => {
       if (api) return Promise.resolve(api);
-      loading ??= sendMessage('loadPortalReader', undefined)
+      loading ??= sendWire('loadPortalReader', undefined)
         .then((r) => {
           if (!api) throw new Error(r.error ?? 'the reader did not start in this frame');
           return api;
@@ -124,20 +121,11 @@ export default defineContentScript({
       ok: false,
       error: 'OON Guard could not start on this page; reload it.',
     };
-    const removers = [
-      onMessage(
-        'fillAppealForm',
-        forward((a, m) => a.fillAppealForm(m), unavailable),
-      ),
-      onMessage(
-        'readPageAgain',
-        forward((a, m) => a.readPageAgain(m), { ok: false }),
-      ),
-      onMessage(
-        'startTeachMode',
-        forward((a, m) => a.startTeachMode(m), unavailable),
-      ),
-    ];
-    for (const remove of removers) ctx.onInvalidated(remove);
+    const remove = onWire({
+      fillAppealForm: forward((a, m) => a.fillAppealForm(m), unavailable),
+      readPageAgain: forward((a, m) => a.readPageAgain(m), { ok: false }),
+      startTeachMode: forward((a, m) => a.startTeachMode(m), unavailable),
+    });
+    ctx.onInvalidated(remove);
   },
 });

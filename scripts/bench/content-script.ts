@@ -7,9 +7,12 @@
  * callback it runs (listeners, timers, observers, message replies) until the page has been idle for a
  * second. Wall time and the main thread's CPU time (ThreadTime) of the same tasks are printed.
  */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CDPSession, Page } from '@playwright/test';
-import { EXTENSION_DIR, launchExtension } from '../browser/launch';
+import { type CDPSession, chromium, type Page } from '@playwright/test';
+import { chromiumPath, EXTENSION_DIR } from '../browser/launch';
 
 /** A portal URL no rule reads (Humana's coverage overview) and a page shaped like a portal's home. */
 export const QUIET_URL = 'https://provider.humana.com/coverage-claims/overview';
@@ -41,6 +44,7 @@ interface TraceEvent {
     data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] };
     beginData?: { url?: string };
     name?: string;
+    chrome_extension_id?: { extension_id?: string };
   };
 }
 
@@ -61,6 +65,7 @@ async function traceLoad(
         'v8',
         'v8.execute',
         'disabled-by-default-devtools.timeline',
+        'extensions',
         '__metadata',
       ],
       recordMode: 'recordAsMuchAsPossible',
@@ -93,6 +98,9 @@ function scriptUrl(e: TraceEvent): string | undefined {
 }
 
 export interface ContentScriptCost {
+  /** Chromium's whole injection of the extension's content scripts: the isolated world, its bindings, the script. */
+  injectMs: number;
+  injectCpuMs: number;
   wallMs: number;
   cpuMs: number;
   compileMs: number;
@@ -143,7 +151,16 @@ export function contentScriptCost(events: TraceEvent[], extensionId: string, url
     else callbacks++;
     scripts.add(scriptUrl(e)!.slice(prefix.length - 1));
   }
+  const injections = events.filter(
+    (e) =>
+      e.name === 'ScriptInjection::InjectJs' &&
+      e.ph === 'X' &&
+      threads.has(`${e.pid}:${e.tid}`) &&
+      e.args?.chrome_extension_id?.extension_id === extensionId,
+  );
   return {
+    injectMs: injections.reduce((a, e) => a + (e.dur ?? 0) / 1000, 0),
+    injectCpuMs: injections.reduce((a, e) => a + (e.tdur ?? e.dur ?? 0) / 1000, 0),
     wallMs: wall,
     cpuMs: cpu,
     compileMs: compile,
@@ -153,9 +170,41 @@ export function contentScriptCost(events: TraceEvent[], extensionId: string, url
   };
 }
 
-export async function main(): Promise<void> {
-  const runs = Number(process.env.OON_BENCH_RUNS ?? 9);
-  const ext = await launchExtension();
+/** Chromium with the extension in `dir`, as scripts/browser/launch.ts starts it (any build folder). */
+async function launchAt(dir: string) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'oon-guard-bench-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Loads the quiet page `runs` times with the extension in `dir` and returns each load's cost. */
+async function measure(dir: string | undefined, runs: number): Promise<ContentScriptCost[]> {
+  const ext = await launchAt(dir ?? EXTENSION_DIR);
   try {
     await ext.context.route(QUIET_URL, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: quietPage() }),
@@ -168,31 +217,55 @@ export async function main(): Promise<void> {
       const cdp = await ext.context.newCDPSession(page);
       const { events } = await traceLoad(cdp, page, QUIET_URL);
       const cost = contentScriptCost(events, ext.extensionId, QUIET_URL);
-      if (i > 0) results.push(cost); // the first load warms Chromium's code cache, as daily use does
+      if (i > 0) results.push(cost); // the first load warms Chromium up, as daily use does
       await cdp.detach();
       await page.close();
     }
-    const med = (pick: (c: ContentScriptCost) => number) => {
-      const s = results.map(pick).sort((a, b) => a - b);
-      return s[Math.floor(s.length / 2)]!;
-    };
-    const wall = med((c) => c.wallMs);
-    console.log(
-      `Content script on a portal page with nothing to read (${QUIET_URL}), ${runs} loads, extension ${EXTENSION_DIR}:`,
-    );
-    console.log(
-      `  main-thread time of the extension's scripts: median ${wall.toFixed(2)} ms wall, ${med((c) => c.cpuMs).toFixed(2)} ms CPU` +
-        ` (evaluate ${med((c) => c.evaluateMs).toFixed(2)} ms, of which compile ${med((c) => c.compileMs).toFixed(2)} ms; ${med((c) => c.callbacks)} callbacks)`,
-    );
-    console.log(
-      `  per load (wall ms): ${results.map((c) => c.wallMs.toFixed(2)).join(' ')}; scripts: ${[...new Set(results.flatMap((c) => c.scripts))].join(', ') || 'none'}`,
-    );
-    console.log(
-      `  content script on a page with nothing to read ${wall < 2 ? 'ok (< 2 ms)' : 'OVER BUDGET (2 ms)'}`,
-    );
+    return results;
   } finally {
     await ext.close();
   }
+}
+
+/** A copy of the built extension whose portal content script is empty: what any content script costs. */
+async function emptyScriptCopy(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'oon-guard-empty-cs-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
+  for (const cs of manifest.content_scripts)
+    for (const js of cs.js) await writeFile(path.join(dir, js), 'void 0;\n');
+  return dir;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function main(): Promise<void> {
+  const runs = Number(process.env.OON_BENCH_RUNS ?? 9);
+  const cpu0 = process.cpuUsage();
+  const results = await measure(undefined, runs);
+  const floorDir = await emptyScriptCopy();
+  const floor = await measure(floorDir, runs).finally(() => rm(floorDir, { recursive: true, force: true }));
+  const med = (list: ContentScriptCost[], pick: (c: ContentScriptCost) => number) => median(list.map(pick));
+  const wall = med(results, (c) => c.wallMs);
+  console.log(
+    `Content script on a portal page with nothing to read (${QUIET_URL}), ${runs} loads, extension ${EXTENSION_DIR} (load average ${loadavg()[0]!.toFixed(2)}):`,
+  );
+  console.log(
+    `  the extension's scripts on the page's main thread: median ${wall.toFixed(2)} ms wall, ${med(results, (c) => c.cpuMs).toFixed(2)} ms CPU` +
+      ` (evaluate ${med(results, (c) => c.evaluateMs).toFixed(2)} ms, of which compile ${med(results, (c) => c.compileMs).toFixed(2)} ms; ${med(results, (c) => c.callbacks)} callbacks)`,
+  );
+  console.log(
+    `  per load (wall ms): ${results.map((c) => c.wallMs.toFixed(2)).join(' ')}; scripts: ${[...new Set(results.flatMap((c) => c.scripts))].join(', ') || 'none'}`,
+  );
+  console.log(
+    `  whole injection (isolated world + bindings + script): ${med(results, (c) => c.injectMs).toFixed(2)} ms wall, ${med(results, (c) => c.injectCpuMs).toFixed(2)} ms CPU;` +
+      ` an empty content script costs ${med(floor, (c) => c.injectMs).toFixed(2)} ms wall, ${med(floor, (c) => c.injectCpuMs).toFixed(2)} ms CPU of that`,
+  );
+  console.log(
+    `  content script on a page with nothing to read: ${wall < 2 ? 'ok (< 2 ms)' : 'OVER BUDGET (2 ms)'} (bench process CPU ${((process.cpuUsage(cpu0).user + process.cpuUsage(cpu0).system) / 1000).toFixed(0)} ms)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
