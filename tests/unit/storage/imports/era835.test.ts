@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_SET } from '../../../../rules/pricing/policy';
 import { scoreClaim } from '../../../../rules/score';
 import { saveClaims } from '../../../../storage/claims';
+import { enableLock } from '../../../../storage/crypto';
 import { type OonDatabase, openDatabase } from '../../../../storage/db';
 import { importRemittances } from '../../../../storage/imports/era835';
 import { build835, simpleClaim } from '../../rules/x12/build-835';
@@ -158,6 +159,24 @@ describe('importRemittances on large files, read in slices and saved in batches'
     expect(reports[0]).toMatchObject({ ok: false, fileName: 'late-error.835' });
     expect(reports[0]!.error).toMatch(/^late-error\.835: segment \d+ \(CAS\): expected an amount in CAS03/);
     expect(await db.claims.count()).toBe(0);
+  });
+
+  it('seals patient fields under the passphrase lock, batch by batch', async () => {
+    await enableLock(db, 'correct horse battery staple', { now: 'now' });
+    const small = build835([{ totalPaid: '300.00', claims: [simpleClaim(1), simpleClaim(2)] }]);
+    const reports = await importRemittances(
+      db,
+      [{ name: 'locked.835', blob: new Blob([small]) }],
+      score,
+      'now',
+      undefined,
+      256,
+    );
+    expect(reports[0]).toMatchObject({ ok: true, claimCount: 2 });
+    const stored = await db.claims.toArray();
+    expect(stored).toHaveLength(2);
+    expect(stored.every((r) => 'phi' in r.claim && r.claim.patientName === undefined)).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain('TESTPATIENT');
   });
 
   it('reports reading and saving progress, ending at the totals', async () => {
