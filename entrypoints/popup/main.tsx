@@ -12,6 +12,7 @@ performance.mark('oon:popup-script-start');
 const root = document.getElementById('app')!;
 
 void readGlanceSnapshot().then((snapshot) => {
+  performance.mark('oon:popup-glance-read');
   const { glance, lastRead, lastClaimNumber } = snapshot;
   render(
     <PopupView

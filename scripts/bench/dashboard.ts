@@ -28,10 +28,12 @@ import { chromiumPath, EXTENSION_DIR } from '../browser/launch';
  * present: 50,000 claims with 250,000 lines read from a generated 835 and scored as the import does,
  * stored in the built extension's IndexedDB; first rows painted after opening dashboard.html (several
  * opens), filter changes re-rendered with every claim loaded, one write refreshing its row, and the
- * popup opened to its content (several opens). Median and worst wall time, main-thread CPU (CDP
- * TaskDuration) and the load average are printed, with each target met or NOT met.
+ * popup opened to its content (several opens). Median and worst wall time, main-thread busy time (CDP
+ * TaskDuration: task time on the page's renderer thread; on a loaded machine it includes time spent
+ * waiting for a core, so it is an upper bound on CPU) and the load average are printed, with each
+ * target met or NOT met.
  * Targets: first rows < 300 ms, filter change < 100 ms, popup < 100 ms.
- * Flags: --no-browser (Node part only), --browser-only. OON_BENCH_PROFILE=<dir> keeps the Chromium
+ * Flags: --no-browser (Node part only), --browser-only, --popup-only (Chromium, popup only). OON_BENCH_PROFILE=<dir> keeps the Chromium
  * profile, so a second run skips storing the claims.
  */
 
@@ -304,7 +306,7 @@ function verdict(label: string, wall: readonly number[], cpu: readonly number[],
   const ok = median(wall) < target;
   return (
     `target: ${label} < ${target} ms: median ${ms(median(wall))}, worst ${ms(worst(wall))}` +
-    (cpu.length ? ` (main-thread CPU median ${ms(median(cpu))})` : '') +
+    (cpu.length ? ` (main-thread busy median ${ms(median(cpu))})` : '') +
     ` — ${ok ? 'met' : 'NOT met'}${ok && worst(wall) >= target ? ' (worst over)' : ''}`
   );
 }
@@ -483,6 +485,7 @@ async function browser(): Promise<void> {
       const cpu = await taskMs(popupCdp);
       const marks = await popup.evaluate(() => ({
         script: performance.getEntriesByName('oon:popup-script-start')[0]?.startTime ?? Number.NaN,
+        read: performance.getEntriesByName('oon:popup-glance-read')[0]?.startTime ?? Number.NaN,
         content: performance.getEntriesByName('oon:popup-content')[0]?.startTime ?? Number.NaN,
         flagged: document.querySelector('[data-testid="flagged-claims"]')?.textContent ?? '',
       }));
@@ -490,9 +493,17 @@ async function browser(): Promise<void> {
       popupCpu.push(cpu);
       console.log(
         `popup open ${run + 1}: content painted ${ms(marks.content)} after navigation ` +
-          `(script started at ${ms(marks.script)}; main-thread CPU ${ms(cpu)}; ${marks.flagged} flagged)`,
+          `(script started at ${ms(marks.script)}, glance read by ${ms(marks.read)}; main-thread busy ${ms(cpu)}; ${marks.flagged} flagged)`,
       );
       await popup.close();
+      // Openings a second apart, as a biller's are: the closed popup's page is torn down (all
+      // extension pages share one renderer thread) before the next one opens.
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+
+    if (process.argv.includes('--popup-only')) {
+      console.log(verdict('popup open to content', popupMs, popupCpu, 100));
+      return;
     }
 
     const dashboardUrl = `${base}/dashboard.html`;
@@ -518,7 +529,7 @@ async function browser(): Promise<void> {
       loaded.push(all ?? Number.NaN);
       console.log(
         `dashboard open ${run + 1}: first rows painted ${ms(marks.rows)} after navigation ` +
-          `(script started at ${ms(marks.script)}; main-thread CPU ${ms(cpu)}; said "${marks.shown}"), ` +
+          `(script started at ${ms(marks.script)}; main-thread busy ${ms(cpu)}; said "${marks.shown}"), ` +
           `all ${CLAIMS.toLocaleString('en-US')} listed by ${ms(all ?? Number.NaN)}`,
       );
     }
@@ -542,7 +553,9 @@ async function browser(): Promise<void> {
       const cpu = (await taskMs(cdp)) - cpu0;
       filterMs.push(t);
       filterCpu.push(cpu);
-      console.log(`${testId} = "${value}": re-rendered and painted in ${ms(t)} (main-thread CPU ${ms(cpu)})`);
+      console.log(
+        `${testId} = "${value}": re-rendered and painted in ${ms(t)} (main-thread busy ${ms(cpu)})`,
+      );
     }
 
     // A write refreshes one row, not the store: mark the top claim appealed (or open again, when a kept
@@ -591,7 +604,7 @@ function browserUnavailable(): string | undefined {
 }
 
 export async function main(): Promise<void> {
-  if (!process.argv.includes('--browser-only')) node();
+  if (!process.argv.includes('--browser-only') && !process.argv.includes('--popup-only')) node();
   if (process.argv.includes('--no-browser')) {
     console.log('Chromium part skipped (--no-browser)');
     return;
