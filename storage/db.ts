@@ -5,6 +5,7 @@ import type { GpciRow, RvuRow } from '../rules/pricing/medicare-pfs';
 import type { FeeSchedule } from '../rules/pricing/schedule';
 import type { UcrTable } from '../rules/pricing/ucr';
 import type { ClaimNotes } from '../rules/score';
+import type { PackedRvus } from './benchmarks';
 import { addBenchmarks } from './migrations/0002-add-benchmarks';
 import { addAppealsAuditTaughtRules } from './migrations/0003-add-appeals-audit-taught-rules';
 
@@ -112,7 +113,11 @@ export type BenchmarkRecord =
       id: 'medicare';
       year: number;
       conversionFactor?: number;
-      rvus: RvuRow[];
+      /** Records stored before rows were packed; newer ones carry `packedRvus` (storage/benchmarks.ts). */
+      rvus?: RvuRow[];
+      packedRvus?: PackedRvus;
+      /** Distinct codes, for the status line (absent on older records). */
+      codeCount?: number;
       localities: GpciRow[];
       importedAt: string;
     }

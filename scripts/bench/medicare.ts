@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -63,13 +63,60 @@ export async function main(): Promise<void> {
     await page.getByTestId('rvu-file').setInputFiles(path.join(CMS_DIR, 'PPRRVU25_JAN_nodesc.csv'));
     await page.getByTestId('gpci-file').setInputFiles(path.join(CMS_DIR, 'GPCI2025.csv'));
     const message = page.getByTestId('bench-message');
+    const button = page.getByRole('button', { name: 'Import Medicare files' });
+    await button.waitFor();
+    // In the page: from the click as the browser received it (the event's own time stamp, so a busy page
+    // counts) to the status message in the DOM. Playwright's checks before it clicks are not the import.
+    await page.evaluate(() => {
+      const w = window as unknown as { benchClickAt?: number; benchMessageAt?: number };
+      document.addEventListener(
+        'click',
+        (e) => {
+          w.benchClickAt = e.timeStamp;
+        },
+        { capture: true, once: true },
+      );
+      const seen = new MutationObserver(() => {
+        if (w.benchClickAt !== undefined && document.querySelector('[data-testid="bench-message"]')) {
+          w.benchMessageAt = performance.now();
+          seen.disconnect();
+        }
+      });
+      seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async () =>
+      new Map(
+        (
+          (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+        ).metrics.map((m) => [m.name, m.value]),
+      );
+    // Playwright's actionability checks (visible, stable for two frames, enabled) once before the clock
+    // starts, so the wall figure is mostly the import; the in-page figure does not count them at all.
+    await button.click({ trial: true });
+    const before = await metrics();
     const t0 = performance.now();
-    await page.getByRole('button', { name: 'Import Medicare files' }).click();
+    await button.click();
     await message.waitFor({ timeout: 60_000 });
-    const medicareSeconds = (performance.now() - t0) / 1000;
+    const wallSeconds = (performance.now() - t0) / 1000;
+    const after = await metrics();
+    const inPage = await page.evaluate(() => {
+      const w = window as unknown as { benchClickAt?: number; benchMessageAt?: number };
+      return w.benchClickAt !== undefined && w.benchMessageAt !== undefined
+        ? (w.benchMessageAt - w.benchClickAt) / 1000
+        : undefined;
+    });
+    const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
     const text = ((await message.textContent()) ?? '').replace(/\s+/g, ' ');
+    const seconds = inPage ?? wallSeconds;
     console.log(
-      `Medicare PPRRVU + GPCI read, stored in IndexedDB and the stored claim re-scored: ${medicareSeconds.toFixed(2)} s`,
+      `Medicare PPRRVU + GPCI read, stored in IndexedDB and the stored claim re-scored: ${seconds.toFixed(2)} s from the click to the status message (in the page)`,
+    );
+    console.log(
+      `  wall in Node including Playwright's pre-click checks: ${wallSeconds.toFixed(2)} s; options page CPU: task ${delta('TaskDuration').toFixed(2)} s, script ${delta('ScriptDuration').toFixed(2)} s; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
     );
     console.log(`  page said: ${text.slice(0, 200)}`);
     const first = await importEra(page, [one], 30_000);
@@ -77,7 +124,7 @@ export async function main(): Promise<void> {
       `a new claim scored against the stored Medicare schedule (scorer loaded from IndexedDB): ${first.seconds.toFixed(2)} s`,
     );
     console.log(
-      `target: Medicare import + first claim scored < ${MEDICARE_TARGET_S} s: ${medicareSeconds < MEDICARE_TARGET_S ? 'met' : 'NOT met'} (${medicareSeconds.toFixed(2)} s)`,
+      `target: Medicare import + first claim scored < ${MEDICARE_TARGET_S} s: ${seconds < MEDICARE_TARGET_S ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`,
     );
   } finally {
     await ext.close();

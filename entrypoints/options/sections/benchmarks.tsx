@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { BenchmarkSettings, type BenchmarkStatus } from '../../../components/BenchmarkSettings';
 import { useSubscription } from '../../../components/use-subscription';
 import { PolicySetSchema } from '../../../rules/pricing/policy';
-import { saveBenchmark } from '../../../storage/benchmarks';
+import { medicareCodeCount, medicareRecord, saveBenchmark } from '../../../storage/benchmarks';
 import { describeStorageError } from '../../../storage/errors';
 import { parseGpciCsv, parsePprrvuCsv } from '../../../storage/imports/cms-pfs';
 import { parseUcrCsv } from '../../../storage/imports/ucr-csv';
@@ -26,10 +26,9 @@ async function benchmarkState() {
   ]);
   const status: BenchmarkStatus = {};
   if (medicare?.id === 'medicare') {
-    const codes = new Set(medicare.rvus.map((r) => r.hcpcs)).size;
     status.medicare = {
       year: medicare.year,
-      codes,
+      codes: medicareCodeCount(medicare),
       localities: medicare.localities.length,
       importedAt: medicare.importedAt,
     };
@@ -89,14 +88,17 @@ export function BenchmarkSection() {
             throw new UserError(
               `${rvuFile.name}: the fee schedule year could not be found in the file title.`,
             );
-          await saveBenchmark(db, {
-            id: 'medicare',
-            year,
-            ...(rvu.conversionFactor ? { conversionFactor: rvu.conversionFactor } : {}),
-            rvus: rvu.rows,
-            localities: gpci.rows,
-            importedAt: new Date().toISOString(),
-          });
+          await saveBenchmark(
+            db,
+            medicareRecord({
+              year,
+              ...(rvu.conversionFactor ? { conversionFactor: rvu.conversionFactor } : {}),
+              rvus: rvu.rows,
+              localities: gpci.rows,
+              importedAt: new Date().toISOString(),
+            }),
+            rvu.rows,
+          );
           const skipped = rvu.errors.length + gpci.errors.length;
           return `Loaded the ${year} Medicare fee schedule: ${rvu.rows.length} RVU rows, ${gpci.rows.length} localities${skipped ? ` (${skipped} unreadable rows skipped; first: line ${(rvu.errors[0] ?? gpci.errors[0])?.line}: ${(rvu.errors[0] ?? gpci.errors[0])?.message})` : ''}.`;
         })
