@@ -10,7 +10,7 @@ import {
   saveBenchmark,
   unpackRvus,
 } from '../../../storage/benchmarks';
-import { type OonDatabase, openDatabase } from '../../../storage/db';
+import { type BenchmarkRecord, type OonDatabase, openDatabase } from '../../../storage/db';
 import { parseGpciCsv, parsePprrvuCsv } from '../../../storage/imports/cms-pfs';
 import { readCms } from '../rules/pricing/fixtures';
 
@@ -129,13 +129,14 @@ describe('the stored Medicare record', () => {
   });
 
   it('still reads records stored before rows were packed', async () => {
-    await db.benchmarks.put({
+    const old: BenchmarkRecord = {
       id: 'medicare',
       year: 2024,
       rvus: [row()],
       localities: gpci.rows,
       importedAt: 'old',
-    });
+    };
+    await db.benchmarks.put(old);
     const schedule = (await loadMedicare(db))!;
     expect(schedule.year).toBe(2024);
     expect([...schedule.rvus.values()]).toEqual([row()]);
