@@ -372,6 +372,7 @@ function basePrice(
  * modifiers across the claim (modifiers.ts). Unpriced lines say why, naming what is missing.
  */
 export function priceClaimLines(claim: Claim, methods: PricingMethod[], ctx: PricingContext): LinePrice[] {
-  const bases = claim.lines.map((line) => basePrice(line, claim, methods, ctx));
+  const bases: BasePrice[] = new Array(claim.lines.length);
+  for (let i = 0; i < claim.lines.length; i += 1) bases[i] = basePrice(claim.lines[i]!, claim, methods, ctx);
   return applyPaymentRules(claim.lines, bases, claim.serviceDateFrom);
 }

@@ -68,7 +68,19 @@ interface LineFlags {
   assistant: string;
 }
 
-function readFlags(line: ClaimLine): LineFlags {
+/** The flags of a line without modifiers (most lines): shared, never written. */
+const NO_FLAGS: Readonly<LineFlags> = Object.freeze({
+  bilateral50: false,
+  right: false,
+  left: false,
+  multiple51: false,
+  coSurgeon62: false,
+  team66: false,
+  assistant: '',
+});
+
+function readFlags(line: ClaimLine): Readonly<LineFlags> {
+  if (line.modifiers.length === 0) return NO_FLAGS;
   const flags: LineFlags = {
     bilateral50: false,
     right: false,
@@ -208,25 +220,24 @@ function claimPass(
   out: LinePrice[],
 ): void {
   const work: (LineWork | undefined)[] = new Array(lines.length);
-  const flags: LineFlags[] = lines.map(readFlags);
-  const paired = new Set<number>();
+  const flags: Readonly<LineFlags>[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i += 1) flags[i] = readFlags(lines[i]!);
 
   // Bilateral first (domain.md 1.4 "Implementation order"): RT+LT pairs on the same code and date.
   for (let i = 0; i < lines.length; i += 1) {
     const a = bases[i]!;
     const fa = flags[i]!;
-    if (!a.ok || a.wholeLine || paired.has(i) || fa.bilateral50 || !(fa.right || fa.left)) continue;
+    // A line in a pair already has its work; nothing else sets work in this loop.
+    if (!a.ok || a.wholeLine || work[i] || fa.bilateral50 || !(fa.right || fa.left)) continue;
     const ind = a.indicators?.bilateralIndicator;
     if (ind !== 1 && ind !== 2) continue;
     for (let j = i + 1; j < lines.length; j += 1) {
       const b = bases[j]!;
       const fb = flags[j]!;
-      if (!b.ok || b.wholeLine || paired.has(j) || lines[j]!.code !== lines[i]!.code) continue;
+      if (!b.ok || b.wholeLine || work[j] || lines[j]!.code !== lines[i]!.code) continue;
       if (!((fa.right && fb.left) || (fa.left && fb.right))) continue;
       if (dateOf(lines[i]!, claimServiceDate) !== dateOf(lines[j]!, claimServiceDate)) continue;
       if (lines[i]!.units !== 1 || lines[j]!.units !== 1) continue;
-      paired.add(i);
-      paired.add(j);
       const notes: string[] = [];
       const { percent } = bilateralPercent(
         ind,
@@ -320,7 +331,7 @@ function isRankable(indicators: PaymentIndicators | undefined, has51: boolean): 
 /** Ranks rankable procedures per service date by amount, highest first (domain.md 1.4, indicator 2). */
 function rankMultipleProcedures(
   work: (LineWork | undefined)[],
-  flags: LineFlags[],
+  flags: readonly Readonly<LineFlags>[],
   bases: readonly BasePrice[],
 ): void {
   // Rankable procedures in claim order, each once (a bilateral pair shares one), grouped by date.
