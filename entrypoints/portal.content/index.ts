@@ -123,7 +123,12 @@ export default defineContentScript({
     };
     const remove = onWire({
       fillAppealForm: forward((a, m) => a.fillAppealForm(m), unavailable),
-      readPageAgain: forward((a, m) => a.readPageAgain(m), { ok: false }),
+      // "Read this page again" reaches every frame of the tab: where no rule could read anything the
+      // reader would find nothing, so the answer is given without loading it.
+      readPageAgain: (m) =>
+        !api && !couldRead(window.location.href) && m.sender.id === browser.runtime.id
+          ? Promise.resolve({ ok: true })
+          : forward((a, m2) => a.readPageAgain(m2), { ok: false })(m),
       startTeachMode: forward((a, m) => a.startTeachMode(m), unavailable),
     });
     ctx.onInvalidated(remove);
