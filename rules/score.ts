@@ -154,7 +154,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   }
   if (claim.status === 'denied' || deniedLines > 0) {
     const cat = denialCategory(claimCategories);
-    const what = `Denied${cat ? `: ${CATEGORY_LABEL[cat].toLowerCase()}` : ''}`;
+    const what = cat ? DENIED_BECAUSE[cat] : 'Denied';
     const partly = claim.status !== 'denied' && deniedLines > 0;
     const amount = deniedCents > 0 ? `, ${dollars(deniedCents)} expected` : '';
     flags.push({
