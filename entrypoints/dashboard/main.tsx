@@ -42,7 +42,11 @@ const FIRST_PAGE = 60;
 let firstPage: ReturnType<typeof loadWorklistPage> | undefined = loadWorklistPage(db, undefined, FIRST_PAGE);
 // Awaited (and its failure shown) by the worklist below; this only keeps it from counting as unhandled.
 firstPage.catch(() => undefined);
-/** Each chunk is one main-thread task (read, slim, sort, merge, render): small enough not to stall input. */
+/**
+ * Claims per chunk. From the worker a chunk costs this thread a JSON parse and a merge; read here, the
+ * full records too, so the fallback takes smaller chunks to keep each task short.
+ */
+const WORKER_PAGE = 5_000;
 const PAGE = 2_000;
 /** Writes arrive in bursts (an 835 import, a bulk mark): gather them before reading. */
 const CHANGE_DEBOUNCE_MS = 150;
@@ -92,7 +96,7 @@ async function* storeChunks(): AsyncGenerator<WorklistItem[]> {
     };
     worker.onmessage = (e: MessageEvent<LoaderMessage>) => push(e.data);
     worker.onerror = () => push('failed');
-    worker.postMessage({ pageSize: PAGE } satisfies LoaderRequest);
+    worker.postMessage({ pageSize: WORKER_PAGE } satisfies LoaderRequest);
     let received = false;
     try {
       for (;;) {
@@ -150,6 +154,9 @@ const countGlanceAgain = (() => {
     else run(asOf);
   };
 })();
+
+/** Set by a bulk mark; the worklist counts the popup's glance again once the marked rows are refreshed. */
+let glanceStale = false;
 
 /** Saves a CSV and notes the export in the local audit log (kind and row count, no patient values). */
 function download(fileName: string, csv: string): void {
@@ -261,6 +268,12 @@ function useWorklist(): WorklistState {
           .join(' ');
         return { ...s, items: next, total: next.length, announcement: said, changedKeys: new Set(keys) };
       });
+      // After this page's own marks, once their rows are shown: the count reads every flagged claim
+      // and would otherwise hold up the rows' refresh.
+      if (glanceStale) {
+        glanceStale = false;
+        countGlanceAgain(todayIso());
+      }
     };
 
     const flush = () => {
@@ -354,7 +367,7 @@ function App() {
     const keys = [...selected];
     const n = await setWorklistStatus(db, keys, status, new Date().toISOString());
     setNotice(`${n} ${n === 1 ? 'claim' : 'claims'} marked ${status}.`);
-    if (n > 0) countGlanceAgain(asOf);
+    if (n > 0) glanceStale = true;
   };
   const opened = useClaimRecord(openKey, changedKeys);
   // Focus moves to the claim once its full record has been read (not when it is re-read).
