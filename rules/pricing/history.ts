@@ -16,8 +16,8 @@ export interface HistoryStat {
 export interface HistoryIndex {
   /** `historyKey(payer, code, modifier)` → statistics. */
   byKey: Map<string, HistoryStat>;
-  /** Payer (trimmed, upper case) → `code|modifier` → statistics, for the pricing hot path. */
-  byPayer: Map<string, Map<string, HistoryStat>>;
+  /** Payer (trimmed, upper case) → code → modifier → statistics, for the pricing hot path. */
+  byPayer: Map<string, Map<string, Map<string, HistoryStat>>>;
 }
 
 export function historyKey(payerName: string, code: string, modifier: string): string {
@@ -38,8 +38,11 @@ function median(values: number[]): number {
 }
 
 export function buildHistoryIndex(claims: readonly Claim[]): HistoryIndex {
-  const observations = new Map<string, { payer: string; codeKey: string; values: number[] }>();
-  const perClaim = new Map<string, { payer: string; codeKey: string; allowedCents: number; units: number }>();
+  const observations = new Map<string, { payer: string; code: string; modifier: string; values: number[] }>();
+  const perClaim = new Map<
+    string,
+    { payer: string; code: string; modifier: string; allowedCents: number; units: number }
+  >();
   for (const claim of claims) {
     if (claim.status === 'reversed') continue;
     perClaim.clear();
@@ -55,19 +58,25 @@ export function buildHistoryIndex(claims: readonly Claim[]): HistoryIndex {
         sum.units += line.units;
       } else {
         const payer = claim.payerName.trim().toUpperCase();
-        perClaim.set(key, { payer, codeKey: `${line.code}|${modifier}`, allowedCents, units: line.units });
+        perClaim.set(key, { payer, code: line.code, modifier, allowedCents, units: line.units });
       }
     }
     for (const [key, sum] of perClaim) {
       const perUnitCents = sum.allowedCents / sum.units;
       const seen = observations.get(key);
       if (seen) seen.values.push(perUnitCents);
-      else observations.set(key, { payer: sum.payer, codeKey: sum.codeKey, values: [perUnitCents] });
+      else
+        observations.set(key, {
+          payer: sum.payer,
+          code: sum.code,
+          modifier: sum.modifier,
+          values: [perUnitCents],
+        });
     }
   }
   const byKey = new Map<string, HistoryStat>();
-  const byPayer = new Map<string, Map<string, HistoryStat>>();
-  for (const [key, { payer, codeKey, values }] of observations) {
+  const byPayer = new Map<string, Map<string, Map<string, HistoryStat>>>();
+  for (const [key, { payer, code, modifier, values }] of observations) {
     const stat = { medianCents: median(values), count: values.length };
     byKey.set(key, stat);
     let codes = byPayer.get(payer);
@@ -75,7 +84,12 @@ export function buildHistoryIndex(claims: readonly Claim[]): HistoryIndex {
       codes = new Map();
       byPayer.set(payer, codes);
     }
-    codes.set(codeKey, stat);
+    let modifiers = codes.get(code);
+    if (!modifiers) {
+      modifiers = new Map();
+      codes.set(code, modifiers);
+    }
+    modifiers.set(modifier, stat);
   }
   return { byKey, byPayer };
 }
@@ -94,5 +108,5 @@ export function historyAmount(
     lastPayerName = payerName;
     lastPayerKey = payerName.trim().toUpperCase();
   }
-  return index.byPayer.get(lastPayerKey)?.get(`${code}|${modifier}`);
+  return index.byPayer.get(lastPayerKey)?.get(code)?.get(modifier);
 }

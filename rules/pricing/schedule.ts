@@ -29,6 +29,8 @@ export type FeeSchedule = z.infer<typeof FeeScheduleSchema>;
 export interface ScheduleIndex {
   schedule: FeeSchedule;
   byKey: Map<string, ScheduleRow[]>;
+  /** The same rows by code, then modifier: a lookup builds no key string. */
+  byCode: Map<string, Map<string, ScheduleRow[]>>;
 }
 
 export function scheduleKey(code: string, modifier: string): string {
@@ -37,13 +39,23 @@ export function scheduleKey(code: string, modifier: string): string {
 
 export function indexSchedule(schedule: FeeSchedule): ScheduleIndex {
   const byKey = new Map<string, ScheduleRow[]>();
+  const byCode = new Map<string, Map<string, ScheduleRow[]>>();
   for (const row of schedule.rows) {
     const key = scheduleKey(row.code, row.modifier);
     const list = byKey.get(key);
     if (list) list.push(row);
-    else byKey.set(key, [row]);
+    else {
+      const rows = [row];
+      byKey.set(key, rows);
+      let byModifier = byCode.get(row.code);
+      if (!byModifier) {
+        byModifier = new Map();
+        byCode.set(row.code, byModifier);
+      }
+      byModifier.set(row.modifier, rows);
+    }
   }
-  return { schedule, byKey };
+  return { schedule, byKey, byCode };
 }
 
 /**
@@ -57,7 +69,7 @@ export function scheduleAmount(
   payerName: string,
   serviceDate: string | undefined,
 ): ScheduleRow | undefined {
-  const rows = index.byKey.get(scheduleKey(code, modifier));
+  const rows = index.byCode.get(code)?.get(modifier);
   if (!rows) return undefined;
   let general: ScheduleRow | undefined;
   let payer: string | undefined;
