@@ -683,6 +683,7 @@ class Era835Reader {
   private readonly lineAdjustments: Adjustment[] = [];
   private readonly lineRemarkCodes: string[] = [];
   private readonly modifierCodes: string[] = [];
+  private readonly claimLineScratch: ClaimLine[] = [];
 
   private cas(e: SegmentReader): void {
     const target = this.loop === 'line' ? this.line : this.loop === 'claim' ? this.claim : null;
@@ -1031,7 +1032,7 @@ class Era835Reader {
 
   private toClaim(draft: ClaimDraft, tx: TransactionDraft, paidDate: string | undefined): Claim {
     let balanceErrors: string[] | undefined;
-    const lines: ClaimLine[] = [];
+    const lines = this.claimLineScratch;
     let lineAdjustmentsCents = 0;
     let lineDateFrom: string | undefined;
     let lineDateTo: string | undefined;
@@ -1114,7 +1115,7 @@ class Era835Reader {
     if (!draft.institutional && isTwoDigits(draft.facilityOrPlace)) c.placeOfService = draft.facilityOrPlace;
     c.adjustments = draft.adjustments;
     c.remarks = draft.remarks;
-    c.lines = lines;
+    c.lines = exactCopy(lines);
     if (balanceErrors) c.balanceErrors = balanceErrors;
     if (status === 'reversed') c.reversesClaimNumber = draft.claimNumber;
     return c as Claim;
@@ -1187,6 +1188,9 @@ class Era835Reader {
  */
 const PlainRecord = function PlainRecord(this: object) {} as unknown as new () => object;
 PlainRecord.prototype = Object.prototype;
+/** Lines get their own constructor: sharing the claims' one would reserve a claim's room in every line. */
+const PlainLine = function PlainLine(this: object) {} as unknown as new () => object;
+PlainLine.prototype = Object.prototype;
 
 /** The claim carries the transaction header as toClaim would set it from `tx` now. */
 function hasHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undefined): boolean {
@@ -1269,7 +1273,7 @@ function lineLabel(l: LineDraft): string {
 
 /** The model's line, fields in ClaimLineSchema's order (see toClaim). */
 function toLine(l: LineDraft, code: string): ClaimLine {
-  const line = new PlainRecord() as Partial<Record<keyof ClaimLine, unknown>>;
+  const line = new PlainLine() as Partial<Record<keyof ClaimLine, unknown>>;
   line.lineNumber = l.position;
   line.code = code;
   line.modifiers = l.modifiers;
