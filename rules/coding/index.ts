@@ -322,10 +322,12 @@ function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): re
 function units(line: ClaimLine): readonly CodingFinding[] {
   if (line.adjustments.length === 0) return NONE;
   const src = 'remittance CAS adjustment quantity and CARC 151; domain.md 4.2';
-  const adjusted = line.adjustments.reduce(
-    (n, a) => n + (a.quantity !== undefined && a.quantity > 0 ? a.quantity : 0),
-    0,
-  );
+  let adjusted = 0;
+  let carc151 = false;
+  for (const a of line.adjustments) {
+    adjusted += a.quantity !== undefined && a.quantity > 0 ? a.quantity : 0;
+    if (a.reason === '151') carc151 = true;
+  }
   if (adjusted > 0) {
     return [
       finding(
@@ -337,7 +339,7 @@ function units(line: ClaimLine): readonly CodingFinding[] {
       ),
     ];
   }
-  if (line.adjustments.some((a) => a.reason === '151')) {
+  if (carc151) {
     return [
       finding(
         'units',

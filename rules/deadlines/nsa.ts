@@ -40,11 +40,16 @@ const USER_MARK_WORDS: Readonly<Record<NsaUserMark, string>> = {
 
 /** Whether remark `code` (upper case) is on the claim or a line, in any case; no list is built. */
 function hasRemark(claim: Pick<Claim, 'remarks' | 'lines'>, code: string): boolean {
-  for (const r of claim.remarks) if (r.toUpperCase() === code) return true;
+  for (const r of claim.remarks) if (sameRemark(r, code)) return true;
   for (const line of claim.lines) {
-    for (const r of line.remarks) if (r.toUpperCase() === code) return true;
+    for (const r of line.remarks) if (sameRemark(r, code)) return true;
   }
   return false;
+}
+
+/** `remark` is `code` in any case; `code` is a letter N and digits, so only its own length can match. */
+function sameRemark(remark: string, code: string): boolean {
+  return remark === code || (remark.length === code.length && remark.toUpperCase() === code);
 }
 
 function anyRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): boolean {
@@ -55,6 +60,8 @@ function anyRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): boolean {
 
 /** The bit of an NSA remark (its place in NSA_REMARKS), 0 for any other remark; any case. */
 function nsaRemarkBit(remark: string): number {
+  // Every NSA code is N and three digits: only `n` upper-cases to N, so any other length cannot match.
+  if (remark.length !== 4) return 0;
   const upper = remark.toUpperCase();
   for (let k = 0; k < NSA_REMARKS.length; k += 1) if (upper === NSA_REMARKS[k]!.code) return 1 << k;
   return 0;
