@@ -13,8 +13,8 @@ type Sender = Browser.runtime.MessageSender;
 
 /** The id of our one dynamic content-script registration: every granted origin is in its matches. */
 export const GRANTED_SCRIPT_ID = 'oon-portal-granted-origins';
-/** The built portal content script (entrypoints/portal.content), the same file the manifest injects. */
-export const PORTAL_SCRIPT_FILE = 'content-scripts/portal.js';
+/** The built portal content script (entrypoints/portal.ts), the same file the manifest injects. */
+export const PORTAL_SCRIPT_FILE = 'portal.js';
 /** The reader the content script asks for where something could be read (entrypoints/portal-reader.ts). */
 export const PORTAL_READER_FILE = 'portal-reader.js';
 

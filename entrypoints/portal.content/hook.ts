@@ -1,7 +1,5 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-
 /**
- * How the small content script (index.ts) and the reader it loads on demand (entrypoints/portal-reader.ts,
+ * How the small content script (entrypoints/portal.ts) and the reader it loads on demand (entrypoints/portal-reader.ts,
  * injected by the background into the same frame and the same isolated world) find each other. A
  * symbol key: named elements of a hostile page (`<form name="...">`) can shadow string-named globals,
  * never a symbol, and the page's own scripts never see this world's globals at all.
@@ -24,8 +22,8 @@ export interface PortalReaderApi {
 }
 
 export interface ReaderHook {
-  /** Called once by the reader file when it runs; starts reading with the content script's context. */
-  attach(start: (ctx: ContentScriptContext) => PortalReaderApi): void;
+  /** Called once by the reader file when it has started; the content script forwards to it from then on. */
+  attach(reader: PortalReaderApi): void;
   /** True once the reader runs in this frame (tests look; a page with nothing to read keeps it false). */
   readonly started: boolean;
 }

@@ -7,7 +7,7 @@ import type { PageReadRecord } from '../../storage/db';
 import { sendMessage } from '../../utils/messaging';
 
 /** The built content script, injected into the open tab right after the biller grants its site. */
-const PORTAL_SCRIPT_FILE = '/content-scripts/portal.js';
+const PORTAL_SCRIPT_FILE = '/portal.js';
 
 /** The tab's https origin when no built-in rule reads it, following navigation; else undefined. */
 function useTeachableOrigin(tabId: number): string | undefined {
