@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { build835, simpleClaim } from '../../tests/unit/rules/x12/build-835';
 import { chromiumPath, EXTENSION_DIR, launchExtension } from '../browser/launch';
 
@@ -92,9 +92,11 @@ export async function main(): Promise<void> {
           (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
         ).metrics.map((m) => [m.name, m.value]),
       );
-    // Playwright's actionability checks (visible, stable for two frames, enabled) once before the clock
-    // starts, so the wall figure is mostly the import; the in-page figure does not count them at all.
-    await button.click({ trial: true });
+    // The clock starts with the page as a biller has it when clicking: the button enabled (both files
+    // taken; Playwright would otherwise retry with back-off of up to 500 ms) and the tab in front (a
+    // background tab gets no animation frames, and Playwright waits for two before it clicks).
+    await expect(button).toBeEnabled({ timeout: 10_000 });
+    await page.bringToFront();
     const before = await metrics();
     const t0 = performance.now();
     await button.click();
@@ -109,12 +111,12 @@ export async function main(): Promise<void> {
     });
     const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
     const text = ((await message.textContent()) ?? '').replace(/\s+/g, ' ');
-    const seconds = inPage ?? wallSeconds;
+    const seconds = wallSeconds;
     console.log(
-      `Medicare PPRRVU + GPCI read, stored in IndexedDB and the stored claim re-scored: ${seconds.toFixed(2)} s from the click to the status message (in the page)`,
+      `Medicare PPRRVU + GPCI read, stored in IndexedDB and the stored claim re-scored: ${seconds.toFixed(2)} s wall, from the click to the status message`,
     );
     console.log(
-      `  wall in Node including Playwright's pre-click checks: ${wallSeconds.toFixed(2)} s; options page CPU: task ${delta('TaskDuration').toFixed(2)} s, script ${delta('ScriptDuration').toFixed(2)} s; load average ${loadavg()
+      `  in the page, from the click event to the message in the DOM: ${inPage === undefined ? 'not measured' : `${inPage.toFixed(2)} s`}; options page CPU: task ${delta('TaskDuration').toFixed(2)} s, script ${delta('ScriptDuration').toFixed(2)} s; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
