@@ -28,7 +28,7 @@ import {
 } from '../../storage/worklist';
 import '../../components/theme.css';
 import './dashboard.css';
-import type { GlanceCountReply, GlanceCountRequest } from './glance-counter';
+import { countGlanceAgain } from './count-glance';
 import type { ReportsPanelProps } from './reports-panel';
 import type { LoaderMessage, LoaderRequest } from './worklist-loader';
 
@@ -120,40 +120,6 @@ async function* storeChunks(): AsyncGenerator<WorklistItem[]> {
     after = chunk.next;
   } while (after !== undefined);
 }
-
-/**
- * Counts the popup's glance again in a worker (./glance-counter.ts) after this page changed claims;
- * one count at a time, and one more if claims changed while it ran. Where no worker can be started,
- * the popup counts when it next opens.
- */
-const countGlanceAgain = (() => {
-  let running = false;
-  let again = false;
-  const run = (asOf: string) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./glance-counter.ts', import.meta.url), { type: 'module' });
-    } catch {
-      return;
-    }
-    running = true;
-    const done = () => {
-      worker.terminate();
-      running = false;
-      if (again) {
-        again = false;
-        run(asOf);
-      }
-    };
-    worker.onmessage = (_: MessageEvent<GlanceCountReply>) => done();
-    worker.onerror = done;
-    worker.postMessage({ asOf } satisfies GlanceCountRequest);
-  };
-  return (asOf: string) => {
-    if (running) again = true;
-    else run(asOf);
-  };
-})();
 
 /** Set by a bulk mark; the worklist counts the popup's glance again once the marked rows are refreshed. */
 let glanceStale = false;

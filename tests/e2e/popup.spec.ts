@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { buildBenchFile } from '../../scripts/bench/x12';
 import { expect, loadSampleSchedule, storedClaimKeys, test } from './fixtures';
 
 const UNDERPAID = 'https://apps.availity.com/public/apps/claim-status/claims/A26110400017';
@@ -162,5 +163,39 @@ test('claims marked in the dashboard are counted again for the popup at once: it
 
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('flagged-claims')).toHaveText('1');
+  await expect(popup.locator('main')).toHaveAttribute('aria-busy', 'false');
+});
+
+test('an 835 imported on the options page is counted for the popup at once: it opens on the imported claims', async ({
+  extensionPage,
+}) => {
+  await loadSampleSchedule(extensionPage);
+  const options = await extensionPage('options.html');
+  const { text, claims } = buildBenchFile(64 * 1024);
+  await options
+    .getByTestId('era-file')
+    .setInputFiles({ name: 'remittance.835', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await expect(options.getByTestId('era-reports')).toContainText(`${claims} claims`);
+  // No portal page was read, so only the import itself can have counted the glance the popup paints.
+  const kept = () =>
+    options.evaluate(
+      () =>
+        new Promise<number | undefined>((resolve, reject) => {
+          const req = indexedDB.open('oon-guard');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const row = req.result.transaction('settings').objectStore('settings').get('glance');
+            row.onsuccess = () => {
+              resolve((row.result?.value as { flaggedClaims?: number } | undefined)?.flaggedClaims);
+              req.result.close();
+            };
+            row.onerror = () => reject(row.error);
+          };
+        }),
+    );
+  await expect.poll(kept).toBeGreaterThan(0);
+  const flagged = await kept();
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('flagged-claims')).toHaveText(String(flagged));
   await expect(popup.locator('main')).toHaveAttribute('aria-busy', 'false');
 });

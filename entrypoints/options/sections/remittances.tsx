@@ -3,6 +3,7 @@ import { RemittanceImport, type RemittanceReport } from '../../../components/Rem
 import { describeStorageError } from '../../../storage/errors';
 import { importRemittances } from '../../../storage/imports/era835';
 import { loadScorer } from '../../../storage/scoring';
+import { countGlanceAgain } from '../../dashboard/count-glance';
 import { db, localDate } from '../env';
 
 const MB = 1024 * 1024;
@@ -33,6 +34,8 @@ export function RemittanceSection() {
           ),
       );
       setReports(result);
+      // The popup's glance is counted again off this page, so it opens on the imported claims.
+      if (result.some((r) => r.ok && r.claimCount > 0)) countGlanceAgain(localDate());
     } catch (e) {
       setError(describeStorageError(e));
     } finally {
