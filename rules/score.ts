@@ -13,7 +13,7 @@ import type { Claim, ClaimScore, DenialCategory, Flag, LineScore } from './model
 import { lineAllowed, linePatientResponsibility } from './pricing/allowed';
 import { dollarsGrouped } from './pricing/dollars';
 import { type PricingContext, priceClaimLines } from './pricing/index';
-import { type PolicySet, resolvePolicy, toleranceCents } from './pricing/policy';
+import { type PolicySet, resolvePolicy } from './pricing/policy';
 
 /** What the biller recorded about a claim; kept beside it in storage, not read from any page. */
 export interface ClaimNotes {
@@ -87,6 +87,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   let deniedLines = 0;
   let deniedCents = 0;
 
+  const floorCents = Math.round(policy.tolerance.dollars * 100);
+  const tolerancePercent = policy.tolerance.percent;
   for (let i = 0; i < claim.lines.length; i += 1) {
     const line = claim.lines[i]!;
     const price = prices[i]!;
@@ -104,7 +106,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     }
     if (price.ok) {
       const gap = price.expectedCents - allowedCents;
-      if (gap > toleranceCents(policy.tolerance, price.expectedCents)) {
+      // toleranceCents(policy.tolerance, expected), its dollar floor worked out once per claim.
+      if (gap > Math.max(floorCents, Math.round((price.expectedCents * tolerancePercent) / 100))) {
         shortfallCents = gap;
         if (!denied) {
           underpaid = true;
