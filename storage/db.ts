@@ -8,6 +8,7 @@ import type { ClaimNotes } from '../rules/score';
 import type { PackedRvus } from './benchmarks';
 import { addBenchmarks } from './migrations/0002-add-benchmarks';
 import { addAppealsAuditTaughtRules } from './migrations/0003-add-appeals-audit-taught-rules';
+import { dropUnusedClaimIndexes } from './migrations/0004-drop-unused-claim-indexes';
 
 /** One claim as stored: the merged claim, every place it was read, and its latest score. */
 export interface ClaimRecord {
@@ -150,5 +151,6 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
   });
   addBenchmarks(db);
   addAppealsAuditTaughtRules(db);
+  dropUnusedClaimIndexes(db);
   return db;
 }
