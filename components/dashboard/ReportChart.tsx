@@ -47,7 +47,8 @@ export function ReportChart({
       {
         width: widthPx,
         height: heightPx,
-        legend: { show: series.length > 1 },
+        // A key to the colours only: with no cursor there are no live values to show.
+        legend: { show: series.length > 1, live: false },
         cursor: { show: false },
         scales: { x: { time: false, range: [-0.5, labels.length - 0.5] } },
         axes: [
