@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import {
   worklistCsv,
 } from '../../storage/worklist';
 import { build835, type SynthClaim, type SynthTransaction } from '../../tests/unit/rules/x12/build-835';
-import { chromiumPath, EXTENSION_DIR } from '../browser/launch';
+import { chromiumPath, EXTENSION_DIR, extensionUnavailable } from '../browser/launch';
 
 /**
  * Dashboard and popup speed (issue 6). In Node: filter, sort, CSV and reports over 50,000 synthetic
@@ -591,25 +591,13 @@ async function browser(): Promise<void> {
   }
 }
 
-/** Why the Chromium part cannot run here, or undefined when it can. */
-function browserUnavailable(): string | undefined {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
-    return `no build in ${EXTENSION_DIR} (run "npm run build", or set OON_OUT_DIR to your build folder)`;
-  try {
-    chromiumPath();
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-  return undefined;
-}
-
 export async function main(): Promise<void> {
   if (!process.argv.includes('--browser-only') && !process.argv.includes('--popup-only')) node();
   if (process.argv.includes('--no-browser')) {
     console.log('Chromium part skipped (--no-browser)');
     return;
   }
-  const why = browserUnavailable();
+  const why = extensionUnavailable();
   if (why) console.log(`Chromium part skipped: ${why}`);
   else await browser();
 }

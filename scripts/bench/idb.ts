@@ -6,13 +6,13 @@
  * (`npx tsx scripts/bench/idb.ts`, or `npm run bench`). Skips, saying why, when there is no build or
  * no Chromium.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from '@playwright/test';
-import { chromiumPath, EXTENSION_DIR, launchExtension } from '../browser/launch';
+import { extensionUnavailable, launchExtension } from '../browser/launch';
 import { buildBenchFile } from './x12';
 
 const ERA_BYTES = 50 * 1024 * 1024;
@@ -118,7 +118,7 @@ async function heapUsedMB(cdp: CDPSession): Promise<number> {
 }
 
 /** Imports 835 files through the page's file input and waits for the report (or the error). */
-async function importEra(
+export async function importEra(
   page: Page,
   files: string[],
   timeoutMs: number,
@@ -135,16 +135,9 @@ async function importEra(
 }
 
 export async function main(): Promise<void> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    console.log(
-      `skipped: no build in ${EXTENSION_DIR}; run "OON_OUT_DIR=.output-perf npm run build" and set OON_OUT_DIR=.output-perf`,
-    );
-    return;
-  }
-  try {
-    chromiumPath();
-  } catch (err) {
-    console.log(`skipped: ${err instanceof Error ? err.message : String(err)}`);
+  const why = extensionUnavailable();
+  if (why) {
+    console.log(`skipped: ${why}`);
     return;
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'oon-idb-bench-'));

@@ -6,46 +6,22 @@
  * (`npx tsx scripts/bench/medicare.ts`, or `npm run bench`). Skips, saying why, when there is no build or
  * no Chromium.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { build835, simpleClaim } from '../../tests/unit/rules/x12/build-835';
-import { chromiumPath, EXTENSION_DIR, launchExtension } from '../browser/launch';
+import { extensionUnavailable, launchExtension } from '../browser/launch';
+import { importEra } from './idb';
 
 const CMS_DIR = path.resolve(process.cwd(), '../shared/data/cms-pfs/gmills21-2025');
 const MEDICARE_TARGET_S = 2;
 
-/** Imports 835 files through the page's file input and waits for the report (or the error). */
-async function importEra(
-  page: Page,
-  files: string[],
-  timeoutMs: number,
-): Promise<{ seconds: number; report: string }> {
-  const reports = page.getByTestId('era-reports').or(page.getByTestId('era-error'));
-  const t0 = performance.now();
-  await page.getByTestId('era-file').setInputFiles(files);
-  await reports.first().waitFor({ timeout: timeoutMs });
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    seconds,
-    report: ((await reports.first().textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 300),
-  };
-}
-
 export async function main(): Promise<void> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    console.log(
-      `skipped: no build in ${EXTENSION_DIR}; run "OON_OUT_DIR=.output-perf npm run build" and set OON_OUT_DIR=.output-perf`,
-    );
-    return;
-  }
-  try {
-    chromiumPath();
-  } catch (err) {
-    console.log(`skipped: ${err instanceof Error ? err.message : String(err)}`);
+  const why = extensionUnavailable();
+  if (why) {
+    console.log(`skipped: ${why}`);
     return;
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'oon-idb-bench-'));

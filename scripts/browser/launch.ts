@@ -23,6 +23,18 @@ export function chromiumPath(): string {
   return candidate;
 }
 
+/** Why the built extension cannot be launched here (no build, no Chromium), or undefined when it can. */
+export function extensionUnavailable(): string | undefined {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    return `no build in ${EXTENSION_DIR} (run "npm run build", or set OON_OUT_DIR to your build folder)`;
+  try {
+    chromiumPath();
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+  return undefined;
+}
+
 export interface LaunchedExtension {
   context: BrowserContext;
   worker: Worker;
