@@ -26,6 +26,25 @@ async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { copied: string[] }).copied);
 }
 
+/** The flagged-claim count kept for the popup's first paint (the glance row), read straight from the database. */
+function keptGlanceFlagged(page: Page): Promise<number | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const req = indexedDB.open('oon-guard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const row = req.result.transaction('settings').objectStore('settings').get('glance');
+          row.onsuccess = () => {
+            resolve((row.result?.value as { flaggedClaims?: number } | undefined)?.flaggedClaims);
+            req.result.close();
+          };
+          row.onerror = () => reject(row.error);
+        };
+      }),
+  );
+}
+
 test("the popup's glance: flagged claims, total recoverable, deadlines in the next 7 days, the last page read", async ({
   ext,
   extensionPage,
@@ -137,22 +156,7 @@ test('claims marked in the dashboard are counted again for the popup at once: it
   }
   const dashboard = await extensionPage('dashboard.html');
   await expect(dashboard.getByTestId('result-count')).toHaveText('2 of 2 claims shown');
-  const keptFlagged = () =>
-    dashboard.evaluate(
-      () =>
-        new Promise<number | undefined>((resolve, reject) => {
-          const req = indexedDB.open('oon-guard');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const row = req.result.transaction('settings').objectStore('settings').get('glance');
-            row.onsuccess = () => {
-              resolve((row.result?.value as { flaggedClaims?: number } | undefined)?.flaggedClaims);
-              req.result.close();
-            };
-            row.onerror = () => reject(row.error);
-          };
-        }),
-    );
+  const keptFlagged = () => keptGlanceFlagged(dashboard);
   await expect.poll(keptFlagged).toBe(2);
 
   await dashboard.locator('tr[data-index="0"]').focus();
@@ -177,22 +181,7 @@ test('an 835 imported on the options page is counted for the popup at once: it o
     .setInputFiles({ name: 'remittance.835', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await expect(options.getByTestId('era-reports')).toContainText(`${claims} claims`);
   // No portal page was read, so only the import itself can have counted the glance the popup paints.
-  const kept = () =>
-    options.evaluate(
-      () =>
-        new Promise<number | undefined>((resolve, reject) => {
-          const req = indexedDB.open('oon-guard');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const row = req.result.transaction('settings').objectStore('settings').get('glance');
-            row.onsuccess = () => {
-              resolve((row.result?.value as { flaggedClaims?: number } | undefined)?.flaggedClaims);
-              req.result.close();
-            };
-            row.onerror = () => reject(row.error);
-          };
-        }),
-    );
+  const kept = () => keptGlanceFlagged(options);
   await expect.poll(kept).toBeGreaterThan(0);
   const flagged = await kept();
   const popup = await extensionPage('popup.html');
