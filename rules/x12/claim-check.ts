@@ -1,4 +1,11 @@
-import type { Claim } from '../model';
+import {
+  AdjustmentGroupSchema,
+  AdjustmentSchema,
+  type Claim,
+  ClaimLineSchema,
+  ClaimSchema,
+  ClaimStatusSchema,
+} from '../model';
 
 /**
  * A hand-written twin of `ClaimSchema` for the 835 reader's hot path: zod costs tens of microseconds
@@ -11,71 +18,13 @@ import type { Claim } from '../model';
 
 type Obj = Record<string, unknown>;
 
-const CLAIM_KEYS: ReadonlySet<string> = new Set([
-  'claimNumber',
-  'patientAccount',
-  'patientName',
-  'memberId',
-  'payerName',
-  'payerId',
-  'planType',
-  'claimFilingIndicator',
-  'providerName',
-  'providerNpi',
-  'providerTin',
-  'serviceDateFrom',
-  'serviceDateTo',
-  'receivedDate',
-  'paidDate',
-  'status',
-  'statusText',
-  'statusCode',
-  'billedCents',
-  'allowedCents',
-  'paidCents',
-  'patientResponsibilityCents',
-  'checkNumber',
-  'placeOfService',
-  'adjustments',
-  'remarks',
-  'lines',
-  'balanceErrors',
-  'reversesClaimNumber',
-]);
-
-const LINE_KEYS: ReadonlySet<string> = new Set([
-  'lineNumber',
-  'code',
-  'modifiers',
-  'units',
-  'serviceDate',
-  'serviceDateTo',
-  'placeOfService',
-  'billedCents',
-  'allowedCents',
-  'paidCents',
-  'deductibleCents',
-  'coinsuranceCents',
-  'copayCents',
-  'patientResponsibilityCents',
-  'adjustments',
-  'remarks',
-  'originalCode',
-  'originalModifiers',
-  'controlNumber',
-]);
-
-const ADJUSTMENT_KEYS: ReadonlySet<string> = new Set(['group', 'reason', 'amountCents', 'quantity']);
-const STATUSES: ReadonlySet<unknown> = new Set([
-  'paid',
-  'partial',
-  'denied',
-  'pending',
-  'reversed',
-  'unknown',
-]);
-const PLAN_TYPES: ReadonlySet<unknown> = new Set(['erisa', 'non-erisa', 'unknown']);
-const GROUPS: ReadonlySet<unknown> = new Set(['CO', 'PR', 'OA', 'PI', 'CR']);
+/** Fields and enum values from the schemas themselves (strict objects accept no other keys). */
+const CLAIM_KEYS: ReadonlySet<string> = new Set(Object.keys(ClaimSchema.shape));
+const LINE_KEYS: ReadonlySet<string> = new Set(Object.keys(ClaimLineSchema.shape));
+const ADJUSTMENT_KEYS: ReadonlySet<string> = new Set(Object.keys(AdjustmentSchema.shape));
+const STATUSES: ReadonlySet<unknown> = new Set(ClaimStatusSchema.options);
+const PLAN_TYPES: ReadonlySet<unknown> = new Set(ClaimSchema.shape.planType.unwrap().options);
+const GROUPS: ReadonlySet<unknown> = new Set(AdjustmentGroupSchema.options);
 
 /** A plain object (what zod returns) whose own and inherited enumerable keys are all in `keys`, as strictObject checks with for-in. */
 function isPlainWithKeys(v: unknown, keys: ReadonlySet<string>): v is Obj {

@@ -1206,36 +1206,7 @@ function hasHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undefi
 }
 
 /** Claim fields in ClaimSchema's order, the order toClaim sets them in. */
-const CLAIM_FIELDS: readonly (keyof Claim)[] = [
-  'claimNumber',
-  'patientAccount',
-  'patientName',
-  'memberId',
-  'payerName',
-  'payerId',
-  'planType',
-  'claimFilingIndicator',
-  'providerName',
-  'providerNpi',
-  'providerTin',
-  'serviceDateFrom',
-  'serviceDateTo',
-  'receivedDate',
-  'paidDate',
-  'status',
-  'statusText',
-  'statusCode',
-  'billedCents',
-  'paidCents',
-  'patientResponsibilityCents',
-  'checkNumber',
-  'placeOfService',
-  'adjustments',
-  'remarks',
-  'lines',
-  'balanceErrors',
-  'reversesClaimNumber',
-];
+const CLAIM_FIELDS = Object.keys(ClaimSchema.shape) as readonly (keyof Claim)[];
 
 /** The claim again, with the transaction header as it stands at the SE. */
 function withHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undefined): Claim {
