@@ -11,8 +11,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CDPSession, chromium, type Page } from '@playwright/test';
-import { chromiumPath, EXTENSION_DIR } from '../browser/launch';
+import type { CDPSession, Page } from '@playwright/test';
+import { EXTENSION_DIR, launchExtension } from '../browser/launch';
 
 /** A portal URL no rule reads (Humana's coverage overview) and a page shaped like a portal's home. */
 export const QUIET_URL = 'https://provider.humana.com/coverage-claims/overview';
@@ -170,41 +170,9 @@ export function contentScriptCost(events: TraceEvent[], extensionId: string, url
   };
 }
 
-/** Chromium with the extension in `dir`, as scripts/browser/launch.ts starts it (any build folder). */
-async function launchAt(dir: string) {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'oon-guard-bench-profile-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: false,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    close: async () => {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Loads the quiet page `runs` times with the extension in `dir` and returns each load's cost. */
 async function measure(dir: string | undefined, runs: number): Promise<ContentScriptCost[]> {
-  const ext = await launchAt(dir ?? EXTENSION_DIR);
+  const ext = await launchExtension({ extensionDir: dir ?? EXTENSION_DIR });
   try {
     await ext.context.route(QUIET_URL, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: quietPage() }),

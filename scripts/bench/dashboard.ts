@@ -3,7 +3,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { ClaimScore, ClaimSource, DenialCategory, FlagKind } from '../../rules/model';
 import { DEFAULT_POLICY_SET } from '../../rules/pricing/policy';
 import { indexSchedule } from '../../rules/pricing/schedule';
@@ -20,7 +20,7 @@ import {
   worklistCsv,
 } from '../../storage/worklist';
 import { build835, type SynthClaim, type SynthTransaction } from '../../tests/unit/rules/x12/build-835';
-import { chromiumPath, EXTENSION_DIR, extensionUnavailable } from '../browser/launch';
+import { extensionUnavailable, launchExtension } from '../browser/launch';
 
 /**
  * Dashboard and popup speed (issue 6). In Node: filter, sort, CSV and reports over 50,000 synthetic
@@ -327,26 +327,8 @@ async function launch(): Promise<{ context: BrowserContext; extensionId: string;
   const kept = process.env.OON_BENCH_PROFILE;
   const dir = kept ? path.resolve(kept) : await mkdtemp(path.join(tmpdir(), 'oon-dashboard-bench-'));
   await mkdir(dir, { recursive: true });
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath(),
-    headless: false,
-    viewport: { width: 1360, height: 900 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return { context, extensionId: new URL(worker.url()).host, kept: kept !== undefined };
+  const { context, extensionId } = await launchExtension({ userDataDir: dir });
+  return { context, extensionId, kept: kept !== undefined };
 }
 
 /** Writes records into the extension's database in one transaction per batch, as bulkPut does. */

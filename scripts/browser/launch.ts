@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
@@ -47,19 +47,29 @@ export interface LaunchedExtension {
  * uses a window when a display exists). Root needs --no-sandbox; the network-quiet flags keep
  * Chromium from calling home on a machine without internet.
  */
-export async function launchExtension(options: { headed?: boolean } = {}): Promise<LaunchedExtension> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`The extension is not built: run "npm run build" first (looked in ${EXTENSION_DIR}).`);
+export async function launchExtension(
+  options: {
+    headed?: boolean;
+    /** Another build folder than EXTENSION_DIR (benches compare builds). */
+    extensionDir?: string;
+    /** A profile folder to use and keep (benches keep 50,000 stored claims between runs); else a fresh one. */
+    userDataDir?: string;
+  } = {},
+): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`The extension is not built: run "npm run build" first (looked in ${extensionDir}).`);
   }
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'oon-guard-profile-'));
+  const fresh = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'oon-guard-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false,
     viewport: { width: 1360, height: 900 },
     args: [
       ...(options.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -73,7 +83,11 @@ export async function launchExtension(options: { headed?: boolean } = {}): Promi
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, close: () => context.close() };
+  const close = async () => {
+    await context.close();
+    if (fresh) await rm(userDataDir, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, close };
 }
 
 /** Serves the demo portals at their real origins, so the content script's production matches apply. */
