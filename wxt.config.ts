@@ -1,5 +1,29 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { portalMatches, portalUrlRules } from './rules/portals/registry';
+
+/**
+ * The popup's stylesheet goes inline into popup.html: one request fewer before its first paint, and its
+ * script need not wait for a stylesheet to load. Extension pages' default CSP restricts scripts only,
+ * so a <style> element is allowed. Other pages keep their linked stylesheets.
+ */
+function inlinePopupStylesheet(): Plugin {
+  return {
+    name: 'oon-inline-popup-stylesheet',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['entrypoints/popup/index.html'];
+      if (html?.type !== 'asset') return;
+      html.source = String(html.source).replace(
+        /<link rel="stylesheet"[^>]* href="\/([^"]+\.css)">/g,
+        (link, file: string) => {
+          const css = bundle[file];
+          return css?.type === 'asset' ? `<style>${String(css.source)}</style>` : link;
+        },
+      );
+    },
+  };
+}
 
 // Host permissions are exactly the supported portals; portals the biller adds are granted at run time
 // through optional_host_permissions, never "<all_urls>" at install (issue 4).
@@ -43,11 +67,28 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'oon-guard@example.org' } } }
       : {}),
   }),
+  hooks: {
+    // The popup is built on its own, so its first paint needs one script and no chunk shared with the
+    // other pages (issue 6: popup open to content under 100 ms). Built with the pages, its entry
+    // imported Preact, the browser shim and Vite's preload helper from shared chunks: four requests
+    // the extension's page loader answered one after another before any of its code could run.
+    'entrypoints:grouped': (_wxt, groups) => {
+      for (const group of groups) {
+        if (!Array.isArray(group)) continue;
+        const popup = group.findIndex((e) => e.type === 'popup');
+        if (popup === -1 || group.length === 1) continue;
+        const [entry] = group.splice(popup, 1);
+        groups.push([entry!]);
+        return;
+      }
+    },
+  },
   vite: () => ({
     // The portal content script carries only the rules' URL side; the reader it loads has the rest.
     define: { __OON_PORTAL_URL_RULES__: JSON.stringify(portalUrlRules()) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: { sourcemap: false },
+    plugins: [inlinePopupStylesheet()],
   }),
 });
