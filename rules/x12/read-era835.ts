@@ -2,7 +2,7 @@ import { type Adjustment, type AdjustmentGroup, type Claim, type ClaimLine, Clai
 import { formatDollars, parseCentsIn, parseQuantityIn } from './amount';
 import { isCanonicalClaim } from './claim-check';
 import { claimStatusFor } from './claim-status';
-import { bareDelimiters, type Delimiters, SegmentReader, showText, X12Error } from './segments';
+import { bareDelimiters, type Delimiters, SegmentReader, segmentKey, showText, X12Error } from './segments';
 import type {
   Era835Balance,
   Era835ProviderAdjustment,
@@ -154,6 +154,30 @@ function headComplete(head: string): boolean {
   return svc !== -1 && svc + 6 < head.length;
 }
 
+// Segment ids as numbers (segmentKey), for the reader's switch.
+const ISA = segmentKey('ISA');
+const IEA = segmentKey('IEA');
+const GS = segmentKey('GS');
+const GE = segmentKey('GE');
+const ST = segmentKey('ST');
+const SE = segmentKey('SE');
+const BPR = segmentKey('BPR');
+const TRN = segmentKey('TRN');
+const N1 = segmentKey('N1');
+const REF = segmentKey('REF');
+const LX = segmentKey('LX');
+const TS3 = segmentKey('TS3');
+const CLP = segmentKey('CLP');
+const CAS = segmentKey('CAS');
+const NM1 = segmentKey('NM1');
+const MOA = segmentKey('MOA');
+const MIA = segmentKey('MIA');
+const DTM = segmentKey('DTM');
+const SVC = segmentKey('SVC');
+const AMT = segmentKey('AMT');
+const LQ = segmentKey('LQ');
+const PLB = segmentKey('PLB');
+
 const GROUP_LIST: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
 const KNOWN_VERSIONS = ['005010X221', '004010X091'];
 
@@ -290,7 +314,7 @@ class Era835Reader {
     const r = this.reader;
     while (r.next()) {
       if (r.unterminated) this.checkUnterminated();
-      this.segment(r.id, r);
+      this.segment(r.key, r);
     }
   }
 
@@ -324,9 +348,8 @@ class Era835Reader {
   private checkUnterminated(): void {
     const r = this.reader;
     const control = r.count > 2 ? r.str(2) : undefined;
-    if (r.id === 'IEA' && this.interchangeControl !== undefined && control === this.interchangeControl)
-      return;
-    if (r.id === 'SE' && this.bareFile && this.tx && control === this.tx.controlNumber) return;
+    if (r.key === IEA && this.interchangeControl !== undefined && control === this.interchangeControl) return;
+    if (r.key === SE && this.bareFile && this.tx && control === this.tx.controlNumber) return;
     throw new X12Error(
       `is truncated: segment ${r.index} (${r.id}) has no terminator "${showText(r.delimiters.segment)}" and the file ends there`,
     );
@@ -340,87 +363,88 @@ class Era835Reader {
     this.warnings.push(`segment ${this.reader.index} (${this.reader.id}): ${message}`);
   }
 
-  private segment(id: string, e: SegmentReader): void {
-    switch (id) {
-      case 'ISA':
+  private segment(key: number, e: SegmentReader): void {
+    switch (key) {
+      case ISA:
         this.isa(e);
         return;
-      case 'IEA':
+      case IEA:
         this.iea();
         return;
-      case 'GS':
+      case GS:
         this.gs(e);
         return;
-      case 'GE':
+      case GE:
         this.ge();
         return;
-      case 'ST':
+      case ST:
         this.st(e);
         return;
-      case 'SE':
+      case SE:
         this.se(e);
         return;
     }
     const tx = this.tx;
     if (!tx) this.fail('is outside a transaction (ST..SE)');
-    switch (id) {
-      case 'BPR':
-        this.bpr(tx, e);
-        return;
-      case 'TRN':
-        tx.traceNumber = nonEmpty(e.str(2));
-        tx.traceOriginatorId = nonEmpty(e.str(3));
-        return;
-      case 'N1':
-        this.n1(tx, e);
-        return;
-      case 'REF':
-        this.ref(tx, e);
-        return;
-      case 'LX':
-        this.closeClaim();
-        this.loop = 'header';
-        this.institutionalGroup = false;
-        return;
-      case 'TS3':
-        // TS3 is the institutional provider summary (domain.md 6.2): the claims of this LX are facility claims.
-        this.institutionalGroup = true;
-        return;
-      case 'CLP':
-        this.clp(e);
-        return;
-      case 'CAS':
+    // Most frequent first: a claim is CLP, NM1, DTMs, then per line SVC, DTM, CAS, REF, AMT.
+    switch (key) {
+      case CAS:
         this.cas(e);
         return;
-      case 'NM1':
+      case DTM:
+        this.dtm(tx, e);
+        return;
+      case SVC:
+        this.svc(e);
+        return;
+      case AMT:
+        if (this.line && this.loop === 'line' && e.is(1, 'B6'))
+          this.line.allowedCents = this.amount(2, 'AMT');
+        return;
+      case CLP:
+        this.clp(e);
+        return;
+      case NM1:
         this.nm1(e);
         return;
-      case 'MOA':
+      case REF:
+        this.ref(tx, e);
+        return;
+      case LQ:
+        this.lq(e);
+        return;
+      case MOA:
         this.claimRemarks(e, 3, 7, 'MOA');
         return;
-      case 'MIA':
+      case MIA:
         if (this.claim && this.loop === 'claim') this.claim.institutional = true;
         this.claimRemarks(e, 5, 5, 'MIA');
         this.claimRemarks(e, 20, 24, 'MIA');
         return;
-      case 'DTM':
-        this.dtm(tx, e);
+      case LX:
+        this.closeClaim();
+        this.loop = 'header';
+        this.institutionalGroup = false;
         return;
-      case 'SVC':
-        this.svc(e);
+      case TS3:
+        // TS3 is the institutional provider summary (domain.md 6.2): the claims of this LX are facility claims.
+        this.institutionalGroup = true;
         return;
-      case 'AMT':
-        if (this.line && this.loop === 'line' && e.is(1, 'B6'))
-          this.line.allowedCents = this.amount(2, 'AMT');
+      case BPR:
+        this.bpr(tx, e);
         return;
-      case 'LQ':
-        this.lq(e);
+      case TRN:
+        tx.traceNumber = nonEmpty(e.str(2));
+        tx.traceOriginatorId = nonEmpty(e.str(3));
         return;
-      case 'PLB':
+      case N1:
+        this.n1(tx, e);
+        return;
+      case PLB:
         this.plb(tx, e);
         return;
       default:
-        // CUR, PER, N3, N4, RDM, TS3, TS2, QTY ...: nothing the claim model holds.
+        // CUR, PER, N3, N4, RDM, TS2, QTY ...: nothing the claim model holds.
         return;
     }
   }

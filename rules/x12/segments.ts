@@ -110,8 +110,16 @@ export function bareDelimiters(text: string, at: number): Delimiters {
 /** Characters kept back at the end of a slice that is not the last: more than an ISA header needs. */
 const SLICE_TAIL = 512;
 
-/** Segment ids seen so far, keyed by their character codes: "CAS" is not re-allocated per segment. */
+/** Segment id strings by key (`segmentKey`), made on first use: messages are the only readers. */
 const SEGMENT_IDS = new Map<number, string>();
+
+/**
+ * A segment id as a number: its two or three character codes, 8 bits each ("CLP" is 0x434c50,
+ * "N1" is 0x4e3100). The reader switches on this instead of comparing strings.
+ */
+export function segmentKey(id: string): number {
+  return id.charCodeAt(0) * 65536 + id.charCodeAt(1) * 256 + (id.length === 3 ? id.charCodeAt(2) : 0);
+}
 
 /** Base-37 key of `[A-Z0-9]` text: 0 is "no character", so "A" and "0A" differ. Exact up to 10 characters. */
 function codeDigit(c: number): number {
@@ -131,7 +139,8 @@ const CODES = new Map<number, string>();
 export class SegmentReader {
   /** 1-based position of the current segment in the file, as people count them in an editor. */
   index = 0;
-  id = '';
+  /** The segment id as `segmentKey` gives it; `id` is the same as text. */
+  key = 0;
   /** Number of elements including the id: `str(n)` for n < count is element n (CLP03 = 3). */
   count = 0;
   /** Character offset of the current segment, for callers that re-read an ISA. */
@@ -241,24 +250,32 @@ export class SegmentReader {
       this.pos = i + 1;
     }
     // An element separator of '' (a bare file that ends at "ST") split the old way: one character.
-    this.id = this.segmentId(pos, Number.isNaN(element) ? Math.min(pos + 1, i) : (bounds[1] as number));
+    this.key = this.segmentKeyAt(pos, Number.isNaN(element) ? Math.min(pos + 1, i) : (bounds[1] as number));
     return true;
   }
 
-  private segmentId(from: number, to: number): string {
+  /** The id of the current segment ("CLP"), for messages and the rare string comparison. */
+  get id(): string {
+    const key = this.key;
+    let id = SEGMENT_IDS.get(key);
+    if (id === undefined) {
+      id = String.fromCharCode(key >>> 16, (key >>> 8) & 255);
+      if ((key & 255) !== 0) id += String.fromCharCode(key & 255);
+      SEGMENT_IDS.set(key, id);
+    }
+    return id;
+  }
+
+  /** 2-3 upper-case letters and digits starting with a letter, as a number (`segmentKey`); else an error. */
+  private segmentKeyAt(from: number, to: number): number {
     const text = this.text;
     const n = to - from;
     if (n === 2 || n === 3) {
-      const key =
-        text.charCodeAt(from) * 65536 +
-        text.charCodeAt(from + 1) * 256 +
-        (n === 3 ? text.charCodeAt(from + 2) : 0);
-      const known = SEGMENT_IDS.get(key);
-      if (known !== undefined) return known;
-      const id = text.slice(from, to);
-      if (isSegmentId(id)) {
-        SEGMENT_IDS.set(key, id);
-        return id;
+      const a = text.charCodeAt(from);
+      const b = text.charCodeAt(from + 1);
+      const c = n === 3 ? text.charCodeAt(from + 2) : 0;
+      if (a >= 65 && a <= 90 && isUpperOrDigit(b) && (n === 2 || isUpperOrDigit(c))) {
+        return a * 65536 + b * 256 + c;
       }
     }
     throw new X12Error(`segment ${this.index}: "${showText(text.slice(from, to))}" is not an X12 segment id`);
@@ -316,15 +333,6 @@ export class SegmentReader {
   }
 }
 
-/** Segment ids are 2-3 characters, upper-case letters and digits, starting with a letter. */
-function isSegmentId(id: string): boolean {
-  const n = id.length;
-  if (n < 2 || n > 3) return false;
-  const first = id.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  for (let i = 1; i < n; i++) {
-    const c = id.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
-  }
-  return true;
+function isUpperOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
