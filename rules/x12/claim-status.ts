@@ -31,12 +31,25 @@ export function claimStatusFor(
   paidCents: number,
   patientResponsibilityCents: number | undefined,
 ): { status: ClaimStatus; text: string | undefined } {
-  const text = CLP02_TEXT[code];
-  if (code === '22') return { status: 'reversed', text };
-  if (code === '4' || code === '23') return { status: 'denied', text };
+  return { status: claimStatusOf(code, paidCents, patientResponsibilityCents), text: claimStatusText(code) };
+}
+
+/** `claimStatusFor(...).status`, without the pair object (the 835 reader's per-claim path). */
+export function claimStatusOf(
+  code: string,
+  paidCents: number,
+  patientResponsibilityCents: number | undefined,
+): ClaimStatus {
+  if (code === '22') return 'reversed';
+  if (code === '4' || code === '23') return 'denied';
   if (PROCESSED.has(code)) {
-    if (paidCents !== 0 || (patientResponsibilityCents ?? 0) > 0) return { status: 'paid', text };
-    return { status: 'denied', text };
+    if (paidCents !== 0 || (patientResponsibilityCents ?? 0) > 0) return 'paid';
+    return 'denied';
   }
-  return { status: 'unknown', text };
+  return 'unknown';
+}
+
+/** `claimStatusFor(...).text`: the TR3's words for a CLP02 code. */
+export function claimStatusText(code: string): string | undefined {
+  return CLP02_TEXT[code];
 }

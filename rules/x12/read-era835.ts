@@ -1,7 +1,7 @@
 import { type Adjustment, type AdjustmentGroup, type Claim, type ClaimLine, ClaimSchema } from '../model';
 import { formatDollars, parseCentsIn, parseQuantityIn } from './amount';
 import { isCanonicalClaim } from './claim-check';
-import { claimStatusFor } from './claim-status';
+import { claimStatusOf, claimStatusText } from './claim-status';
 import { bareDelimiters, type Delimiters, SegmentReader, segmentKey, showText, X12Error } from './segments';
 import type {
   Era835Balance,
@@ -183,47 +183,92 @@ const KNOWN_VERSIONS = ['005010X221', '004010X091'];
 
 type Loop = 'header' | 'payer' | 'payee' | 'other-party' | 'claim' | 'line' | 'trailer';
 
-interface LineDraft {
-  segmentIndex: number;
-  position: number;
-  code: string | null;
-  skipReason: string | null;
-  modifiers: string[];
-  billedCents: number;
-  paidCents: number;
-  units: number;
-  originalCode?: string;
-  originalModifiers?: string[];
-  serviceDate?: string;
-  serviceDateTo?: string;
-  allowedCents?: number;
-  adjustments: Adjustment[];
-  adjustmentTotalCents: number;
-  remarks: string[];
-  controlNumber?: string;
+/**
+ * A service line while its claim is open. Drafts are reused from claim to claim (every field is set
+ * again in `svc`), so reading a line allocates only what the model keeps of it.
+ */
+class LineDraft {
+  segmentIndex = 0;
+  position = 0;
+  code: string | null = null;
+  skipReason: string | null = null;
+  modifiers: string[] = NO_CODES;
+  billedCents = 0;
+  paidCents = 0;
+  units = 0;
+  originalCode: string | undefined = undefined;
+  originalModifiers: string[] | undefined = undefined;
+  serviceDate: string | undefined = undefined;
+  serviceDateTo: string | undefined = undefined;
+  allowedCents: number | undefined = undefined;
+  /** Set when the line closes; until then its adjustments and remarks collect in the reader's scratch lists. */
+  adjustments: Adjustment[] = NO_ADJUSTMENTS;
+  adjustmentTotalCents = 0;
+  remarks: string[] = NO_CODES;
+  controlNumber: string | undefined = undefined;
 }
 
-interface ClaimDraft {
-  segmentIndex: number;
-  patientAccount: string;
-  statusCode: string;
-  billedCents: number;
-  paidCents: number;
-  patientResponsibilityCents?: number;
-  claimFilingIndicator: string;
-  claimNumber: string;
-  facilityOrPlace: string;
-  institutional: boolean;
-  patientName?: string;
-  patientId?: string;
-  insuredId?: string;
-  serviceDateFrom?: string;
-  serviceDateTo?: string;
-  receivedDate?: string;
-  adjustments: Adjustment[];
-  adjustmentTotalCents: number;
-  remarks: string[];
-  lines: LineDraft[];
+/** The open claim; one per reader, every field set again in `clp`. */
+class ClaimDraft {
+  segmentIndex = 0;
+  patientAccount = '';
+  statusCode = '';
+  billedCents = 0;
+  paidCents = 0;
+  patientResponsibilityCents: number | undefined = undefined;
+  claimFilingIndicator = '';
+  claimNumber = '';
+  facilityOrPlace = '';
+  institutional = false;
+  patientName: string | undefined = undefined;
+  patientId: string | undefined = undefined;
+  insuredId: string | undefined = undefined;
+  serviceDateFrom: string | undefined = undefined;
+  serviceDateTo: string | undefined = undefined;
+  receivedDate: string | undefined = undefined;
+  /** Set when the claim closes; until then they collect in the reader's scratch lists. */
+  adjustments: Adjustment[] = NO_ADJUSTMENTS;
+  adjustmentTotalCents = 0;
+  remarks: string[] = NO_CODES;
+  /** The claim's lines are the reader's `lineDrafts[0 .. lineCount)`. */
+  lineCount = 0;
+}
+
+/**
+ * A list that is filled, copied out at its exact size and filled again. The copy is what the model
+ * keeps (an array grown by push keeps room for 17); the backing array is kept, not shrunk and regrown.
+ */
+class Scratch<T> {
+  private readonly items: T[] = [];
+  length = 0;
+
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+
+  includes(item: T): boolean {
+    for (let k = 0; k < this.length; k++) if (this.items[k] === item) return true;
+    return false;
+  }
+
+  /** The items in a new array of their exact size; the list is empty again. */
+  take(): T[] {
+    const n = this.length;
+    const a = this.items;
+    this.length = 0;
+    switch (n) {
+      case 0:
+        return [];
+      case 1:
+        return [a[0] as T];
+      case 2:
+        return [a[0] as T, a[1] as T];
+      case 3:
+        return [a[0] as T, a[1] as T, a[2] as T];
+      default:
+        return a.slice(0, n);
+    }
+  }
 }
 
 interface TransactionDraft {
@@ -649,32 +694,36 @@ class Era835Reader {
       claimNumber = patientAccount;
       this.warn('no payer claim number in CLP07; the patient account (CLP01) stands in as the claim number');
     }
-    const statusCode = e.str(2);
+    const statusCode = this.shortCode(2);
     if (statusCode === '') this.fail('no claim status in CLP02');
-    const claim: ClaimDraft = {
-      segmentIndex: this.reader.index,
-      patientAccount,
-      statusCode,
-      billedCents: this.amountOrZero(3, 'CLP'),
-      paidCents: this.amountOrZero(4, 'CLP'),
-      claimFilingIndicator: e.str(6),
-      claimNumber,
-      facilityOrPlace: e.str(8),
-      institutional: this.institutionalGroup || e.is(6, 'MA'),
-      adjustments: this.claimAdjustments,
-      adjustmentTotalCents: 0,
-      remarks: this.claimRemarkCodes,
-      lines: this.claimLines,
-    };
-    const patientResponsibility = this.optionalAmount(5, 'CLP');
-    if (patientResponsibility !== undefined) claim.patientResponsibilityCents = patientResponsibility;
+    const claim = this.claimDraft;
+    claim.segmentIndex = this.reader.index;
+    claim.patientAccount = patientAccount;
+    claim.statusCode = statusCode;
+    claim.billedCents = this.amountOrZero(3, 'CLP');
+    claim.paidCents = this.amountOrZero(4, 'CLP');
+    claim.claimFilingIndicator = this.shortCode(6);
+    claim.claimNumber = claimNumber;
+    claim.facilityOrPlace = this.shortCode(8);
+    claim.institutional = this.institutionalGroup || e.is(6, 'MA');
+    claim.patientName = undefined;
+    claim.patientId = undefined;
+    claim.insuredId = undefined;
+    claim.serviceDateFrom = undefined;
+    claim.serviceDateTo = undefined;
+    claim.receivedDate = undefined;
+    claim.adjustments = NO_ADJUSTMENTS;
+    claim.adjustmentTotalCents = 0;
+    claim.remarks = NO_CODES;
+    claim.lineCount = 0;
+    claim.patientResponsibilityCents = this.optionalAmount(5, 'CLP');
     this.claim = claim;
     this.line = null;
     this.loop = 'claim';
   }
 
   /**
-   * An open claim and line collect into reused arrays; closing copies them out at their exact size
+   * An open claim and line collect into scratch lists; closing copies them out at their exact size
    * (an array grown by push keeps room for 17), which is most of what a file's claims weigh.
    */
   private closeClaim(): void {
@@ -682,9 +731,8 @@ class Era835Reader {
     const claim = this.claim;
     const tx = this.tx;
     if (claim && tx) {
-      claim.adjustments = exactCopy(this.claimAdjustments);
-      claim.remarks = exactCopy(this.claimRemarkCodes);
-      claim.lines = exactCopy(this.claimLines);
+      claim.adjustments = this.claimAdjustments.take();
+      claim.remarks = this.claimRemarkCodes.take();
       // Built now, while its draft is young: drafts kept to the SE would outlive thousands of claims.
       tx.claims.push(this.toClaim(claim, tx, tx.paymentDate ?? tx.productionDate));
       tx.claimSegments.push(claim.segmentIndex);
@@ -695,23 +743,26 @@ class Era835Reader {
   private closeLine(): void {
     const line = this.line;
     if (line) {
-      line.adjustments = exactCopy(this.lineAdjustments);
-      line.remarks = exactCopy(this.lineRemarkCodes);
+      line.adjustments = this.lineAdjustments.take();
+      line.remarks = this.lineRemarkCodes.take();
     }
     this.line = null;
   }
 
-  private readonly claimAdjustments: Adjustment[] = [];
-  private readonly claimRemarkCodes: string[] = [];
-  private readonly claimLines: LineDraft[] = [];
-  private readonly lineAdjustments: Adjustment[] = [];
-  private readonly lineRemarkCodes: string[] = [];
-  private readonly modifierCodes: string[] = [];
-  private readonly claimLineScratch: ClaimLine[] = [];
+  private readonly claimDraft = new ClaimDraft();
+  /** Line drafts of the open claim (`claimDraft.lineCount` of them), kept for the next claims. */
+  private readonly lineDrafts: LineDraft[] = [];
+  private readonly claimAdjustments = new Scratch<Adjustment>();
+  private readonly claimRemarkCodes = new Scratch<string>();
+  private readonly lineAdjustments = new Scratch<Adjustment>();
+  private readonly lineRemarkCodes = new Scratch<string>();
+  private readonly modifierCodes = new Scratch<string>();
+  private readonly claimLines = new Scratch<ClaimLine>();
 
   private cas(e: SegmentReader): void {
     const target = this.loop === 'line' ? this.line : this.loop === 'claim' ? this.claim : null;
     if (!target) this.fail('an adjustment outside a claim or service line');
+    const adjustments = target === this.line ? this.lineAdjustments : this.claimAdjustments;
     const group = groupAt(e);
     if (group === null)
       this.fail(`expected a group code CO, PR, OA, PI or CR in CAS01, got "${showText(e.str(1))}"`);
@@ -733,7 +784,7 @@ class Era835Reader {
           this.fail(`expected a number in CAS${pad(i + 2)}, got "${showText(e.str(i + 2))}"`);
         adjustment.quantity = quantity;
       }
-      target.adjustments.push(adjustment);
+      adjustments.push(adjustment);
       total += amountCents;
     }
     target.adjustmentTotalCents += total;
@@ -759,17 +810,17 @@ class Era835Reader {
     const claim = this.claim;
     if (!claim || this.loop !== 'claim') return;
     for (let i = from; i <= to; i++) {
-      if (e.len(i) !== 0) this.addRemark(claim.remarks, remarkAt(e, i), `${id}${pad(i)}`);
+      if (e.len(i) !== 0) this.addRemark(this.claimRemarkCodes, remarkAt(e, i), `${id}${pad(i)}`);
     }
   }
 
   private lq(e: SegmentReader): void {
     if (!this.line || this.loop !== 'line' || !e.is(1, 'HE')) return;
     const code = remarkAt(e, 2);
-    if (code) this.addRemark(this.line.remarks, code, 'LQ02');
+    if (code) this.addRemark(this.lineRemarkCodes, code, 'LQ02');
   }
 
-  private addRemark(remarks: string[], code: string, where: string): void {
+  private addRemark(remarks: Scratch<string>, code: string, where: string): void {
     if (!isRemark(code)) {
       this.warn(`"${showText(code)}" in ${where} is not a remark code (like N130 or MA01); left out`);
       return;
@@ -782,21 +833,30 @@ class Era835Reader {
     if (!claim || (this.loop !== 'claim' && this.loop !== 'line'))
       this.fail('a service line outside a claim');
     this.closeLine();
-    const position = claim.lines.length + 1;
+    const position = claim.lineCount + 1;
     const component = this.componentOf(1);
-    const line: LineDraft = {
-      segmentIndex: this.reader.index,
-      position,
-      code: null,
-      skipReason: null,
-      modifiers: NO_MODIFIERS,
-      billedCents: this.amountOrZero(2, 'SVC'),
-      paidCents: this.amountOrZero(3, 'SVC'),
-      units: this.units(),
-      adjustments: this.lineAdjustments,
-      adjustmentTotalCents: 0,
-      remarks: this.lineRemarkCodes,
-    };
+    let line = this.lineDrafts[claim.lineCount];
+    if (line === undefined) {
+      line = new LineDraft();
+      this.lineDrafts.push(line);
+    }
+    line.segmentIndex = this.reader.index;
+    line.position = position;
+    line.code = null;
+    line.skipReason = null;
+    line.modifiers = NO_CODES;
+    line.billedCents = this.amountOrZero(2, 'SVC');
+    line.paidCents = this.amountOrZero(3, 'SVC');
+    line.units = this.units();
+    line.originalCode = undefined;
+    line.originalModifiers = undefined;
+    line.serviceDate = undefined;
+    line.serviceDateTo = undefined;
+    line.allowedCents = undefined;
+    line.adjustments = NO_ADJUSTMENTS;
+    line.adjustmentTotalCents = 0;
+    line.remarks = NO_CODES;
+    line.controlNumber = undefined;
     const billed = this.composite(1, component, this.billedParts);
     const parts = this.billedParts;
     const text = e.text;
@@ -831,7 +891,7 @@ class Era835Reader {
         );
       }
     }
-    claim.lines.push(line);
+    claim.lineCount = position;
     this.line = line;
     this.loop = 'line';
   }
@@ -902,7 +962,7 @@ class Era835Reader {
       if (isCode(m, 2, 2)) out.push(m);
       else this.warn(`modifier "${showText(m)}" in ${where}-${i + 1} is not two letters or digits; left out`);
     }
-    return exactCopy(out);
+    return out.take();
   }
 
   /**
@@ -956,6 +1016,12 @@ class Era835Reader {
       return 0;
     }
     return this.amount(n, id);
+  }
+
+  /** Element n as text, shared with earlier reads when it is a 1-3 character code (CLP02, CLP06, CLP08). */
+  private shortCode(n: number): string {
+    const e = this.reader;
+    return e.code(e.from(n), e.to(n), 1, 3) ?? e.str(n);
   }
 
   private optionalAmount(n: number, id: string): number | undefined {
@@ -1056,12 +1122,13 @@ class Era835Reader {
 
   private toClaim(draft: ClaimDraft, tx: TransactionDraft, paidDate: string | undefined): Claim {
     let balanceErrors: string[] | undefined;
-    const lines = this.claimLineScratch;
+    const lines = this.claimLines;
     let lineAdjustmentsCents = 0;
     let lineDateFrom: string | undefined;
     let lineDateTo: string | undefined;
     let planType: Claim['planType'];
-    for (const l of draft.lines) {
+    for (let k = 0; k < draft.lineCount; k++) {
+      const l = this.lineDrafts[k] as LineDraft;
       lineAdjustmentsCents += l.adjustmentTotalCents;
       if (l.billedCents - l.adjustmentTotalCents !== l.paidCents) {
         // domain.md 6.5, service line: SVC02 − Σ line CAS = SVC03.
@@ -1080,14 +1147,14 @@ class Era835Reader {
         );
         continue;
       }
-      lines.push(toLine(l, l.code));
+      lines.push(new LineRecord(l, l.code));
       const from = l.serviceDate;
       const to = l.serviceDateTo ?? l.serviceDate;
       if (from && (!lineDateFrom || from < lineDateFrom)) lineDateFrom = from;
       if (to && (!lineDateTo || to > lineDateTo)) lineDateTo = to;
       planType = planTypeFrom(l.remarks) ?? planType;
     }
-    if (draft.lines.length > 0 || draft.adjustments.length > 0) {
+    if (draft.lineCount > 0 || draft.adjustments.length > 0) {
       // domain.md 6.5, claim: CLP03 − Σ(claim CAS + line CAS) = CLP04.
       const adjustmentsCents = draft.adjustmentTotalCents + lineAdjustmentsCents;
       if (draft.billedCents - adjustmentsCents !== draft.paidCents) {
@@ -1097,52 +1164,12 @@ class Era835Reader {
         );
       }
     }
-    const { status, text } = claimStatusFor(
-      draft.statusCode,
-      draft.paidCents,
-      draft.patientResponsibilityCents,
-    );
+    const status = claimStatusOf(draft.statusCode, draft.paidCents, draft.patientResponsibilityCents);
     planType = planTypeFrom(draft.remarks) ?? planType;
     // TR3: claim dates (DTM*232/233) may be omitted when every line carries its own date.
     const from = draft.serviceDateFrom ?? lineDateFrom;
     const to = draft.serviceDateTo ?? (draft.serviceDateFrom ? undefined : lineDateTo);
-    const memberId = draft.insuredId ?? draft.patientId;
-    // Fields are set in ClaimSchema's order, the order a zod parse returns them in, so a claim reads
-    // the same (JSON, structured clone) whether the fast check or zod accepted it.
-    const c = new PlainRecord() as Partial<Record<keyof Claim, unknown>>;
-    c.claimNumber = draft.claimNumber;
-    if (draft.patientAccount) c.patientAccount = draft.patientAccount;
-    if (draft.patientName) c.patientName = draft.patientName;
-    if (memberId) c.memberId = memberId;
-    c.payerName = tx.payerName;
-    if (tx.payerId) c.payerId = tx.payerId;
-    if (planType) c.planType = planType;
-    if (draft.claimFilingIndicator) c.claimFilingIndicator = draft.claimFilingIndicator;
-    if (tx.payeeName) c.providerName = tx.payeeName;
-    if (tx.payeeNpi) c.providerNpi = tx.payeeNpi;
-    if (tx.payeeTin) c.providerTin = tx.payeeTin;
-    if (from) c.serviceDateFrom = from;
-    if (to) c.serviceDateTo = to;
-    if (draft.receivedDate) c.receivedDate = draft.receivedDate;
-    if (paidDate) c.paidDate = paidDate;
-    c.status = status;
-    if (text) c.statusText = text;
-    c.statusCode = draft.statusCode;
-    c.billedCents = draft.billedCents;
-    c.paidCents = draft.paidCents;
-    if (draft.patientResponsibilityCents !== undefined) {
-      c.patientResponsibilityCents = draft.patientResponsibilityCents;
-    }
-    if (tx.traceNumber) c.checkNumber = tx.traceNumber;
-    // CLP08 is a place of service on professional claims but a facility type (bill type digits) on
-    // institutional ones, where "11" means inpatient hospital, not office: only the former is kept.
-    if (!draft.institutional && isTwoDigits(draft.facilityOrPlace)) c.placeOfService = draft.facilityOrPlace;
-    c.adjustments = draft.adjustments;
-    c.remarks = draft.remarks;
-    c.lines = exactCopy(lines);
-    if (balanceErrors) c.balanceErrors = balanceErrors;
-    if (status === 'reversed') c.reversesClaimNumber = draft.claimNumber;
-    return c as Claim;
+    return new ClaimRecord(draft, tx, paidDate, planType, from, to, status, lines.take(), balanceErrors);
   }
 
   /** The claim as the model takes it (zod's output when the fast check does not vouch for it). */
@@ -1212,9 +1239,6 @@ class Era835Reader {
  */
 const PlainRecord = function PlainRecord(this: object) {} as unknown as new () => object;
 PlainRecord.prototype = Object.prototype;
-/** Lines get their own constructor: sharing the claims' one would reserve a claim's room in every line. */
-const PlainLine = function PlainLine(this: object) {} as unknown as new () => object;
-PlainLine.prototype = Object.prototype;
 
 /** The claim carries the transaction header as toClaim would set it from `tx` now. */
 function hasHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undefined): boolean {
@@ -1251,56 +1275,123 @@ function withHeader(claim: Claim, tx: TransactionDraft, paidDate: string | undef
   return c as Claim;
 }
 
-/** A line's modifiers until its SVC01 is read; never written to. */
-const NO_MODIFIERS: string[] = [];
-
-/** The items of a reused array in a new one of their exact size; the reused one is emptied. */
-function exactCopy<T>(items: T[]): T[] {
-  if (items.length === 0) return [];
-  const copy = items.slice();
-  items.length = 0;
-  return copy;
-}
+/** What a draft holds before its line or claim closes; never written to, never part of a claim. */
+const NO_CODES: string[] = Object.freeze([]) as unknown as string[];
+const NO_ADJUSTMENTS: Adjustment[] = Object.freeze([]) as unknown as Adjustment[];
 
 function lineLabel(l: LineDraft): string {
   return `Line ${l.position}${l.code ? ` (${l.code})` : ''}`;
 }
 
-/** The model's line, fields in ClaimLineSchema's order (see toClaim). */
-function toLine(l: LineDraft, code: string): ClaimLine {
-  const line = new PlainLine() as Partial<Record<keyof ClaimLine, unknown>>;
-  line.lineNumber = l.position;
-  line.code = code;
-  line.modifiers = l.modifiers;
-  line.units = l.units;
-  if (l.serviceDate) line.serviceDate = l.serviceDate;
-  if (l.serviceDateTo) line.serviceDateTo = l.serviceDateTo;
-  line.billedCents = l.billedCents;
-  if (l.allowedCents !== undefined) line.allowedCents = l.allowedCents;
-  line.paidCents = l.paidCents;
+/**
+ * The model's claim from the closed draft and its transaction's header, fields set in ClaimSchema's
+ * order (the order a zod parse returns them in), so a claim reads the same (JSON, structured clone)
+ * whether the fast check or zod accepted it. A constructor whose body names every field, so V8 gives
+ * claims their room inline from the start (a `{}` filled field by field regrows its property store
+ * several times per claim); the prototype is Object.prototype, so claims are plain objects as before.
+ */
+const ClaimRecord = function ClaimRecord(
+  this: Partial<Record<keyof Claim, unknown>>,
+  draft: ClaimDraft,
+  tx: TransactionDraft,
+  paidDate: string | undefined,
+  planType: Claim['planType'],
+  from: string | undefined,
+  to: string | undefined,
+  status: Claim['status'],
+  lines: ClaimLine[],
+  balanceErrors: string[] | undefined,
+) {
+  const memberId = draft.insuredId ?? draft.patientId;
+  const text = claimStatusText(draft.statusCode);
+  this.claimNumber = draft.claimNumber;
+  if (draft.patientAccount) this.patientAccount = draft.patientAccount;
+  if (draft.patientName) this.patientName = draft.patientName;
+  if (memberId) this.memberId = memberId;
+  this.payerName = tx.payerName;
+  if (tx.payerId) this.payerId = tx.payerId;
+  if (planType) this.planType = planType;
+  if (draft.claimFilingIndicator) this.claimFilingIndicator = draft.claimFilingIndicator;
+  if (tx.payeeName) this.providerName = tx.payeeName;
+  if (tx.payeeNpi) this.providerNpi = tx.payeeNpi;
+  if (tx.payeeTin) this.providerTin = tx.payeeTin;
+  if (from) this.serviceDateFrom = from;
+  if (to) this.serviceDateTo = to;
+  if (draft.receivedDate) this.receivedDate = draft.receivedDate;
+  if (paidDate) this.paidDate = paidDate;
+  this.status = status;
+  if (text) this.statusText = text;
+  this.statusCode = draft.statusCode;
+  this.billedCents = draft.billedCents;
+  this.paidCents = draft.paidCents;
+  if (draft.patientResponsibilityCents !== undefined) {
+    this.patientResponsibilityCents = draft.patientResponsibilityCents;
+  }
+  if (tx.traceNumber) this.checkNumber = tx.traceNumber;
+  // CLP08 is a place of service on professional claims but a facility type (bill type digits) on
+  // institutional ones, where "11" means inpatient hospital, not office: only the former is kept.
+  if (!draft.institutional && isTwoDigits(draft.facilityOrPlace)) this.placeOfService = draft.facilityOrPlace;
+  this.adjustments = draft.adjustments;
+  this.remarks = draft.remarks;
+  this.lines = lines;
+  if (balanceErrors) this.balanceErrors = balanceErrors;
+  if (status === 'reversed') this.reversesClaimNumber = draft.claimNumber;
+} as unknown as new (
+  draft: ClaimDraft,
+  tx: TransactionDraft,
+  paidDate: string | undefined,
+  planType: Claim['planType'],
+  from: string | undefined,
+  to: string | undefined,
+  status: Claim['status'],
+  lines: ClaimLine[],
+  balanceErrors: string[] | undefined,
+) => Claim;
+ClaimRecord.prototype = Object.prototype;
+
+/** The model's line, fields in ClaimLineSchema's order, made as ClaimRecord makes claims. */
+const LineRecord = function LineRecord(
+  this: Partial<Record<keyof ClaimLine, unknown>>,
+  l: LineDraft,
+  code: string,
+) {
   // PR-1/2/3 are the member's deductible, coinsurance and copay (domain.md 4.2); all PR is what they owe.
   let deductible: number | undefined;
   let coinsurance: number | undefined;
   let copay: number | undefined;
   let patient: number | undefined;
-  for (const a of l.adjustments) {
+  const adjustments = l.adjustments;
+  for (let k = 0; k < adjustments.length; k++) {
+    const a = adjustments[k] as Adjustment;
     if (a.group !== 'PR') continue;
     patient = (patient ?? 0) + a.amountCents;
     if (a.reason === '1') deductible = (deductible ?? 0) + a.amountCents;
     else if (a.reason === '2') coinsurance = (coinsurance ?? 0) + a.amountCents;
     else if (a.reason === '3') copay = (copay ?? 0) + a.amountCents;
   }
-  if (deductible !== undefined) line.deductibleCents = deductible;
-  if (coinsurance !== undefined) line.coinsuranceCents = coinsurance;
-  if (copay !== undefined) line.copayCents = copay;
-  if (patient !== undefined) line.patientResponsibilityCents = patient;
-  line.adjustments = l.adjustments;
-  line.remarks = l.remarks;
-  if (l.originalCode) line.originalCode = l.originalCode;
-  if (l.originalModifiers) line.originalModifiers = l.originalModifiers;
-  if (l.controlNumber) line.controlNumber = l.controlNumber;
-  return line as ClaimLine;
-}
+  this.lineNumber = l.position;
+  this.code = code;
+  this.modifiers = l.modifiers;
+  this.units = l.units;
+  if (l.serviceDate) this.serviceDate = l.serviceDate;
+  if (l.serviceDateTo) this.serviceDateTo = l.serviceDateTo;
+  this.billedCents = l.billedCents;
+  if (l.allowedCents !== undefined) this.allowedCents = l.allowedCents;
+  this.paidCents = l.paidCents;
+  if (deductible !== undefined) this.deductibleCents = deductible;
+  if (coinsurance !== undefined) this.coinsuranceCents = coinsurance;
+  if (copay !== undefined) this.copayCents = copay;
+  if (patient !== undefined) this.patientResponsibilityCents = patient;
+  this.adjustments = adjustments;
+  this.remarks = l.remarks;
+  if (l.originalCode) this.originalCode = l.originalCode;
+  if (l.originalModifiers) this.originalModifiers = l.originalModifiers;
+  if (l.controlNumber) this.controlNumber = l.controlNumber;
+} as unknown as new (
+  l: LineDraft,
+  code: string,
+) => ClaimLine;
+LineRecord.prototype = Object.prototype;
 
 function isTwoDigits(s: string): boolean {
   if (s.length !== 2) return false;
