@@ -1,5 +1,5 @@
 import { CATEGORY_LABEL, categorizeAdjustment, categorizeRemark } from './adjustments/index';
-import { checkClaimCoding } from './coding/index';
+import { pushCodingFlags } from './coding/index';
 import {
   appealDeadline,
   balanceBillingFindings,
@@ -10,7 +10,7 @@ import {
   openNegotiationDeadline,
 } from './deadlines/index';
 import type { Claim, ClaimScore, DenialCategory, Flag, LineScore } from './model';
-import { lineAllowed, linePatientResponsibility } from './pricing/allowed';
+import { lineAllowedCents, linePatientResponsibility } from './pricing/allowed';
 import { dollarsGrouped } from './pricing/dollars';
 import { type PricingContext, priceClaimLines } from './pricing/index';
 import { type PolicySet, resolvePolicy } from './pricing/policy';
@@ -92,7 +92,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   for (let i = 0; i < claim.lines.length; i += 1) {
     const line = claim.lines[i]!;
     const price = prices[i]!;
-    const { allowedCents, derived } = lineAllowed(line);
+    const allowedCents = lineAllowedCents(line);
     const categories = lineCategories(line);
     for (const c of categories) if (!claimCategories.includes(c)) claimCategories.push(c);
     const flags: Flag[] = [];
@@ -138,7 +138,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     lines.push({
       lineNumber: line.lineNumber,
       allowedCents,
-      allowedDerived: derived,
+      allowedDerived: line.allowedCents === undefined,
       expectedCents: price.ok ? price.expectedCents : null,
       expectedBasis: price.ok ? price.basis : null,
       shortfallCents,
@@ -170,11 +170,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   for (const e of claim.balanceErrors ?? []) flags.push({ kind: 'imbalance', message: e });
   // Coding checks from the PFS indicators (domain.md 1.4), when the Medicare file is loaded. Claim-level
   // only, naming the line: line flags stay the money findings (underpaid, denied) the line table sorts by.
-  if (ctx.pricing.medicare) {
-    for (const f of checkClaimCoding(claim, ctx.pricing.medicare)) {
-      flags.push({ kind: 'coding', message: `Line ${f.lineNumber}: ${f.message}` });
-    }
-  }
+  if (ctx.pricing.medicare) pushCodingFlags(claim, ctx.pricing.medicare, flags);
 
   // No Surprises Act: remark codes or the biller's mark (domain.md 2, 4.4); PR-45 then is balance billing.
   const nsa = nsaStatus(claim, notes.nsaMark);
@@ -184,8 +180,13 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   }
   for (const f of balanceBillingFindings(claim, nsa)) {
     flags.push({ kind: 'balance-billing', message: f.message });
-    const ls = f.lineNumber === undefined ? undefined : lines.find((l) => l.lineNumber === f.lineNumber);
-    ls?.flags.push({ kind: 'balance-billing', message: f.message });
+    if (f.lineNumber === undefined) continue;
+    for (const ls of lines) {
+      if (ls.lineNumber === f.lineNumber) {
+        ls.flags.push({ kind: 'balance-billing', message: f.message });
+        break;
+      }
+    }
   }
 
   const deadlines: ClaimScore['deadlines'] = {};
@@ -208,9 +209,12 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
 
   // Urgency from the nearest open deadline: a lapsed one still counts, at a quarter, for a late appeal.
   let nearest: number | undefined;
-  for (const d of [deadlines.openNegotiationNoticeBy, deadlines.appealBy]) {
-    if (d === undefined) continue;
-    const days = daysBetween(ctx.asOf, d);
+  if (deadlines.openNegotiationNoticeBy !== undefined) {
+    const days = daysBetween(ctx.asOf, deadlines.openNegotiationNoticeBy);
+    if (days >= 0) nearest = days;
+  }
+  if (deadlines.appealBy !== undefined) {
+    const days = daysBetween(ctx.asOf, deadlines.appealBy);
     if (days >= 0 && (nearest === undefined || days < nearest)) nearest = days;
   }
   const lapsed = nearest === undefined && deadlines.appealBy !== undefined;

@@ -1,4 +1,4 @@
-import type { Claim, ClaimLine } from '../model';
+import type { Claim, ClaimLine, Flag } from '../model';
 import { type MedicareFeeSchedule, type RvuRow, rvuKey, statusMeaning } from '../pricing/medicare-pfs';
 
 /**
@@ -76,7 +76,27 @@ const PC_TC_FIX: Readonly<Record<number, string>> = {
 };
 
 function source(mpfs: MedicareFeeSchedule, field: string): string {
-  return `CMS ${mpfs.year} PFS relative value file, ${field}; domain.md 1.4`;
+  // Written once per year and field: the global-period check names its source on every finding.
+  if (mpfs.year !== sourceYear) {
+    sourceYear = mpfs.year;
+    sources.clear();
+  }
+  let text = sources.get(field);
+  if (text === undefined) {
+    text = `CMS ${mpfs.year} PFS relative value file, ${field}; domain.md 1.4`;
+    sources.set(field, text);
+  }
+  return text;
+}
+
+let sourceYear: number | undefined;
+const sources = new Map<string, string>();
+
+/** `71046-26-TC`: the line's code and modifiers as billed. */
+function lineCodeText(line: ClaimLine): string {
+  let code = line.code;
+  for (const m of line.modifiers) code += `-${m}`;
+  return code;
 }
 
 function finding(
@@ -86,7 +106,7 @@ function finding(
   fix: string,
   src: string,
 ): CodingFinding {
-  const code = [line.code, ...line.modifiers].join('-');
+  const code = lineCodeText(line);
   return {
     rule,
     lineNumber: line.lineNumber,
@@ -319,8 +339,8 @@ function status(mpfs: MedicareFeeSchedule, line: ClaimLine, codeRow: RvuRow): re
  * billed is dropped by the reader) and no allowed units, so the remittance speaks only through a CAS
  * quantity (units adjusted) or CARC 151. No MUE table is in the shared data, so no unit limit is guessed.
  */
-function units(line: ClaimLine): readonly CodingFinding[] {
-  if (line.adjustments.length === 0) return NONE;
+function units(line: ClaimLine): CodingFinding | undefined {
+  if (line.adjustments.length === 0) return undefined;
   const src = 'remittance CAS adjustment quantity and CARC 151; domain.md 4.2';
   let adjusted = 0;
   let carc151 = false;
@@ -329,28 +349,24 @@ function units(line: ClaimLine): readonly CodingFinding[] {
     if (a.reason === '151') carc151 = true;
   }
   if (adjusted > 0) {
-    return [
-      finding(
-        'units',
-        line,
-        `the payer did not allow ${adjusted} of the unit${adjusted === 1 ? '' : 's'} billed (adjustment quantity)`,
-        'bill only the units the record documents and the payer’s unit limit allows; appeal with the records when every unit was necessary',
-        src,
-      ),
-    ];
+    return finding(
+      'units',
+      line,
+      `the payer did not allow ${adjusted} of the unit${adjusted === 1 ? '' : 's'} billed (adjustment quantity)`,
+      'bill only the units the record documents and the payer’s unit limit allows; appeal with the records when every unit was necessary',
+      src,
+    );
   }
   if (carc151) {
-    return [
-      finding(
-        'units',
-        line,
-        'CARC 151: the payer says the information does not support this many units or this frequency',
-        'check the units and dates against the record and send a corrected claim, or appeal with the records',
-        src,
-      ),
-    ];
+    return finding(
+      'units',
+      line,
+      'CARC 151: the payer says the information does not support this many units or this frequency',
+      'check the units and dates against the record and send a corrected claim, or appeal with the records',
+      src,
+    );
   }
-  return NONE;
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,8 +375,13 @@ function units(line: ClaimLine): readonly CodingFinding[] {
 interface Surgery {
   code: string;
   date: string;
+  /** `date` as a day number. */
+  day: number;
   globalDays: '000' | '010' | '090';
-  where: string;
+  /** On the claim checked (named by line) or a prior claim (named by claim number). */
+  own: boolean;
+  lineNumber: number;
+  claimNumber: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -396,22 +417,6 @@ function lineDate(line: ClaimLine, claim: Claim): string | undefined {
   return line.serviceDate ?? claim.serviceDateFrom;
 }
 
-function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surgery[] {
-  const out: Surgery[] = [];
-  for (const line of claim.lines) {
-    const date = lineDate(line, claim);
-    const days = indicatorRow(mpfs, line.code)?.globalDays;
-    if (!date || (days !== '000' && days !== '010' && days !== '090')) continue;
-    out.push({
-      code: line.code,
-      date,
-      globalDays: days,
-      where: own ? `line ${line.lineNumber}` : `claim ${claim.claimNumber}`,
-    });
-  }
-  return out;
-}
-
 /** Days before and after the procedure date that its global period covers (domain.md 1.4). */
 const GLOBAL_WINDOW: Readonly<
   Record<Surgery['globalDays'], { before: number; after: number; text: string }>
@@ -421,20 +426,41 @@ const GLOBAL_WINDOW: Readonly<
   '090': { before: 1, after: 90, text: 'global 090: 1 day before to 90 days after' },
 };
 
+const NO_SURGERIES: readonly Surgery[] = [];
+
+function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surgery[] {
+  const out: Surgery[] = [];
+  for (const line of claim.lines) {
+    const date = lineDate(line, claim);
+    const days = indicatorRow(mpfs, line.code)?.globalDays;
+    if (!date || (days !== '000' && days !== '010' && days !== '090')) continue;
+    out.push({
+      code: line.code,
+      date,
+      day: dayNumber(date),
+      globalDays: days,
+      own,
+      lineNumber: line.lineNumber,
+      claimNumber: claim.claimNumber,
+    });
+  }
+  return out;
+}
+
 function globalPeriod(
   mpfs: MedicareFeeSchedule,
   claim: Claim,
   line: ClaimLine,
   all: readonly Surgery[],
-): readonly CodingFinding[] {
-  if (all.length === 0 || !isEvaluationAndManagement(line.code)) return NONE;
-  if (line.modifiers.some((m) => GLOBAL_EXCEPTION_MODIFIERS.has(m))) return NONE;
+): CodingFinding | undefined {
+  if (all.length === 0 || !isEvaluationAndManagement(line.code)) return undefined;
+  for (const m of line.modifiers) if (GLOBAL_EXCEPTION_MODIFIERS.has(m)) return undefined;
   const date = lineDate(line, claim);
-  if (!date) return NONE;
+  if (!date) return undefined;
   const d = dayNumber(date);
   for (const s of all) {
     const w = GLOBAL_WINDOW[s.globalDays];
-    const offset = d - dayNumber(s.date);
+    const offset = d - s.day;
     if (offset < -w.before || offset > w.after) continue;
     const modifier =
       offset > 0
@@ -442,27 +468,42 @@ function globalPeriod(
         : s.globalDays === '090'
           ? '57 if this visit was the decision for surgery'
           : '25 if the visit was significant and separately identifiable from the procedure';
-    return [
-      finding(
-        'global-period',
-        line,
-        `E/M on ${date} falls inside the global period of ${s.code} (${s.where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`,
-        `append ${modifier}; otherwise the visit is part of the surgical package and should not be billed`,
-        source(mpfs, 'global surgery days (GLOB DAYS)'),
-      ),
-    ];
+    const where = s.own ? `line ${s.lineNumber}` : `claim ${s.claimNumber}`;
+    return finding(
+      'global-period',
+      line,
+      `E/M on ${date} falls inside the global period of ${s.code} (${where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`,
+      `append ${modifier}; otherwise the visit is part of the surgical package and should not be billed`,
+      source(mpfs, 'global surgery days (GLOB DAYS)'),
+    );
   }
-  return NONE;
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/** Every coding finding on the claim, in line order; lines whose code is not in the PFS get only the units check. */
-export function checkClaimCoding(
-  claim: Claim,
-  mpfs: MedicareFeeSchedule,
-  options: CodingOptions = {},
-): CodingFinding[] {
+/**
+ * What one pass over a claim found, in three parallel lists: the finding, the number of the line it is
+ * on, and whether it is a remembered per-code finding (shared between lines, so its own `lineNumber` is
+ * the first such line's, not this one's). Reused by every call: the checks are synchronous and call
+ * nothing that could check another claim meanwhile.
+ */
+const found: CodingFinding[] = [];
+const foundLines: number[] = [];
+const foundRemembered: boolean[] = [];
+/** How many of the found lists' entries belong to the current claim (the lists are never shrunk). */
+let foundCount = 0;
+
+function note(f: CodingFinding, lineNumber: number, remembered: boolean): void {
+  found[foundCount] = f;
+  foundLines[foundCount] = lineNumber;
+  foundRemembered[foundCount] = remembered;
+  foundCount += 1;
+}
+
+/** Fills the found lists for a claim, in line order (stable: a line's findings keep their order). */
+function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonly Claim[]): void {
+  foundCount = 0;
   // Surgeries matter only to an E/M line inside their global period.
   let hasEm = false;
   for (const l of claim.lines) {
@@ -471,8 +512,7 @@ export function checkClaimCoding(
       break;
     }
   }
-  const prior = options.priorClaims ?? [];
-  const own = hasEm ? surgeries(mpfs, claim, true) : [];
+  const own = hasEm ? surgeries(mpfs, claim, true) : NO_SURGERIES;
   const all =
     !hasEm || prior.length === 0
       ? own
@@ -482,31 +522,112 @@ export function checkClaimCoding(
             .filter((c) => c.claimNumber !== claim.claimNumber)
             .flatMap((c) => surgeries(mpfs, c, false)),
         ];
-  const out: CodingFinding[] = [];
   for (const line of claim.lines) {
     const row = indicatorRow(mpfs, line.code);
     if (row) {
-      for (const f of codeFindings(mpfs, line, row)) {
-        out.push({
+      const remembered = codeFindings(mpfs, line, row);
+      for (let k = 0; k < remembered.length; k += 1) note(remembered[k]!, line.lineNumber, true);
+      if (all.length > 0) {
+        const g = globalPeriod(mpfs, claim, line, all);
+        if (g) note(g, line.lineNumber, false);
+      }
+    }
+    const u = units(line);
+    if (u) note(u, line.lineNumber, false);
+  }
+  bilateralPairs(mpfs, claim);
+  // Findings come in line order; only pairs found last, or lines numbered out of order, need the sort.
+  for (let k = 1; k < foundCount; k += 1) {
+    if (foundLines[k]! < foundLines[k - 1]!) {
+      sortFound();
+      break;
+    }
+  }
+}
+
+/** A stable insertion sort of the found lists by line number (a claim's findings are a handful). */
+function sortFound(): void {
+  for (let i = 1; i < foundCount; i += 1) {
+    const f = found[i]!;
+    const n = foundLines[i]!;
+    const r = foundRemembered[i]!;
+    let j = i - 1;
+    while (j >= 0 && foundLines[j]! > n) {
+      found[j + 1] = found[j]!;
+      foundLines[j + 1] = foundLines[j]!;
+      foundRemembered[j + 1] = foundRemembered[j]!;
+      j -= 1;
+    }
+    found[j + 1] = f;
+    foundLines[j + 1] = n;
+    foundRemembered[j + 1] = r;
+  }
+}
+
+const NO_CLAIMS: readonly Claim[] = [];
+
+/** Every coding finding on the claim, in line order; lines whose code is not in the PFS get only the units check. */
+export function checkClaimCoding(
+  claim: Claim,
+  mpfs: MedicareFeeSchedule,
+  options: CodingOptions = {},
+): CodingFinding[] {
+  collectFindings(claim, mpfs, options.priorClaims ?? NO_CLAIMS);
+  const out: CodingFinding[] = new Array(foundCount);
+  for (let k = 0; k < foundCount; k += 1) {
+    const f = found[k]!;
+    out[k] = foundRemembered[k]
+      ? {
           rule: f.rule,
-          lineNumber: line.lineNumber,
+          lineNumber: foundLines[k]!,
           code: f.code,
           problem: f.problem,
           fix: f.fix,
           source: f.source,
           message: f.message,
-        });
-      }
-      add(out, globalPeriod(mpfs, claim, line, all));
-    }
-    add(out, units(line));
-  }
-  add(out, bilateralPairs(mpfs, claim));
-  // Findings come in line order; only pairs found last, or lines numbered out of order, need the sort.
-  for (let k = 1; k < out.length; k += 1) {
-    if (out[k]!.lineNumber < out[k - 1]!.lineNumber) return out.sort((a, b) => a.lineNumber - b.lineNumber);
+        }
+      : f;
   }
   return out;
+}
+
+/**
+ * The claim's coding findings as the flags scoreClaim shows (`Line 2: 71046-26-TC: ...`), in the order
+ * checkClaimCoding gives them, pushed onto `flags`. A remembered finding's flag on a given line number is
+ * the same for every claim, so it is made once and shared (frozen); the others are made per claim.
+ */
+export function pushCodingFlags(claim: Claim, mpfs: MedicareFeeSchedule, flags: Flag[]): void {
+  collectFindings(claim, mpfs, NO_CLAIMS);
+  for (let k = 0; k < foundCount; k += 1) {
+    const f = found[k]!;
+    const lineNumber = foundLines[k]!;
+    flags.push(
+      foundRemembered[k]
+        ? rememberedFlag(f, lineNumber)
+        : { kind: 'coding', message: `Line ${lineNumber}: ${f.message}` },
+    );
+  }
+}
+
+/** Shared flags of remembered findings, by line number (small numbers only: a claim's first lines). */
+const rememberedFlags = new WeakMap<CodingFinding, Flag[]>();
+const REMEMBERED_LINE_LIMIT = 64;
+
+function rememberedFlag(f: CodingFinding, lineNumber: number): Flag {
+  if (!(lineNumber >= 0 && lineNumber < REMEMBERED_LINE_LIMIT && Number.isInteger(lineNumber))) {
+    return { kind: 'coding', message: `Line ${lineNumber}: ${f.message}` };
+  }
+  let byLine = rememberedFlags.get(f);
+  if (!byLine) {
+    byLine = [];
+    rememberedFlags.set(f, byLine);
+  }
+  let flag = byLine[lineNumber];
+  if (!flag) {
+    flag = Object.freeze<Flag>({ kind: 'coding', message: `Line ${lineNumber}: ${f.message}` });
+    byLine[lineNumber] = flag;
+  }
+  return flag;
 }
 
 /**
@@ -540,54 +661,65 @@ function codeFindings(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): 
   }
   const mods = line.modifiers;
   const key = mods.length === 0 ? null : mods.length === 1 ? mods[0]! : mods.join('\u0000');
-  let found = byModifiers.get(key);
-  if (!found) {
-    const list: CodingFinding[] = [];
-    add(list, status(mpfs, line, row));
-    add(list, pcTc(mpfs, line, row));
-    add(list, bilateral(mpfs, line, row));
-    add(list, assistant(mpfs, line, row));
-    add(list, coSurgeon(mpfs, line, row));
-    add(list, teamSurgery(mpfs, line, row));
-    found = list.length === 0 ? NONE : list;
-    byModifiers.set(key, found);
+  let list = byModifiers.get(key);
+  if (!list) {
+    const fresh: CodingFinding[] = [];
+    add(fresh, status(mpfs, line, row));
+    add(fresh, pcTc(mpfs, line, row));
+    add(fresh, bilateral(mpfs, line, row));
+    add(fresh, assistant(mpfs, line, row));
+    add(fresh, coSurgeon(mpfs, line, row));
+    add(fresh, teamSurgery(mpfs, line, row));
+    list = fresh.length === 0 ? NONE : fresh;
+    byModifiers.set(key, list);
   }
-  return found;
+  return list;
 }
 
-function add(out: CodingFinding[], found: readonly CodingFinding[]): void {
-  for (const f of found) out.push(f);
+function add(out: CodingFinding[], list: readonly CodingFinding[]): void {
+  for (const f of list) out.push(f);
 }
 
-/** RT on one line and LT on another for the same code and day, where the bilateral indicator pays one. */
-function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): readonly CodingFinding[] {
-  // Only a line with LT (and no RT) can be the second of a pair.
-  if (!claim.lines.some((l) => l.modifiers.includes('LT') && !l.modifiers.includes('RT'))) return NONE;
-  const out: CodingFinding[] = [];
+/**
+ * RT on one line and LT on another for the same code and day, where the bilateral indicator pays one:
+ * noted in the found lists.
+ */
+function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): void {
+  // A pair needs a line with RT (and no LT) and a line with LT (and no RT).
+  let right = false;
+  let left = false;
+  for (const line of claim.lines) {
+    const r = line.modifiers.includes('RT');
+    const l = line.modifiers.includes('LT');
+    if (r && !l) right = true;
+    else if (l && !r) left = true;
+  }
+  if (!right || !left) return;
   const rightSeen = new Map<string, ClaimLine>();
-  const left: ClaimLine[] = [];
+  const leftLines: ClaimLine[] = [];
   for (const line of claim.lines) {
     const r = line.modifiers.includes('RT');
     const l = line.modifiers.includes('LT');
     if (r === l) continue;
     const key = `${line.code}|${lineDate(line, claim) ?? ''}`;
     if (r && !rightSeen.has(key)) rightSeen.set(key, line);
-    if (l) left.push(line);
+    if (l) leftLines.push(line);
   }
-  for (const line of left) {
-    const right = rightSeen.get(`${line.code}|${lineDate(line, claim) ?? ''}`);
-    const row = right && indicatorRow(mpfs, line.code);
+  for (const line of leftLines) {
+    const rightLine = rightSeen.get(`${line.code}|${lineDate(line, claim) ?? ''}`);
+    const row = rightLine && indicatorRow(mpfs, line.code);
     const wrong = row ? BILATERAL_WRONG[row.bilateralIndicator] : undefined;
-    if (!right || !wrong) continue;
-    out.push(
+    if (!rightLine || !wrong) continue;
+    note(
       finding(
         'bilateral',
         line,
-        `RT (line ${right.lineNumber}) and LT on the same day on a code with ${wrong.problem}`,
+        `RT (line ${rightLine.lineNumber}) and LT on the same day on a code with ${wrong.problem}`,
         wrong.fix,
         source(mpfs, 'bilateral surgery indicator (BILAT SURG)'),
       ),
+      line.lineNumber,
+      false,
     );
   }
-  return out;
 }

@@ -17,6 +17,15 @@ export interface AllowedAmount {
 /** The allowed amount as shown, else paid + patient cost share + post-allowance reductions (domain.md 6.6). */
 export function lineAllowed(line: ClaimLine): AllowedAmount {
   if (line.allowedCents !== undefined) return { allowedCents: line.allowedCents, derived: false };
+  return { allowedCents: derivedAllowedCents(line), derived: true };
+}
+
+/** `lineAllowed(line).allowedCents` without the object; derived exactly when `line.allowedCents` is absent. */
+export function lineAllowedCents(line: ClaimLine): number {
+  return line.allowedCents !== undefined ? line.allowedCents : derivedAllowedCents(line);
+}
+
+function derivedAllowedCents(line: ClaimLine): number {
   let costShare = 0;
   let fromAdjustments = false;
   for (const a of line.adjustments) {
@@ -28,7 +37,7 @@ export function lineAllowed(line: ClaimLine): AllowedAmount {
   if (!fromAdjustments) {
     costShare += (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
   }
-  return { allowedCents: line.paidCents + costShare, derived: true };
+  return line.paidCents + costShare;
 }
 
 /** Patient responsibility for a line: as shown, else the PR adjustments (PR-45 included: it is billed to the member). */

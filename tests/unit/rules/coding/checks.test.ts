@@ -444,6 +444,22 @@ describe('bilateral pairs over two lines', () => {
     expect(found.map((f) => f.lineNumber)).toEqual(flagged ? [2] : []);
   });
 
+  it('lists a pair found on an earlier line before the later lines’ findings', () => {
+    expect(premise('11042', 'bilateral')).toBe('0');
+    expect(premise('11042', 'coSurgeon')).toBe('0');
+    const found = checkClaimCoding(
+      claim([
+        { code: '11042', modifiers: ['LT'] },
+        { code: '11042', modifiers: ['RT', '62'] },
+      ]),
+      medicare2025(),
+    );
+    expect(found.map((f) => [f.lineNumber, f.rule])).toEqual([
+      [1, 'bilateral'],
+      [2, 'co-surgeon'],
+    ]);
+  });
+
   it('does not pair RT and LT on different days', () => {
     expect(
       rules([

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkClaimCoding } from '../../../../rules/coding/index';
+import { checkClaimCoding, pushCodingFlags } from '../../../../rules/coding/index';
+import type { Flag } from '../../../../rules/model';
 import { claim, medicare2025 } from '../pricing/fixtures';
 
 /**
@@ -46,6 +47,43 @@ describe('remembered per-code coding findings', () => {
         for (const f of first) expect(c.lines[f.lineNumber - 1]!.code).toBe(f.code.split('-')[0]);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('coding flags for the score', () => {
+  const dated = fc.array(
+    fc.record({
+      code: fc.constantFrom(...CODES),
+      modifiers: fc.array(fc.constantFrom(...MODIFIERS), { maxLength: 3 }),
+      serviceDate: fc.constantFrom('2025-03-03', '2025-03-04', '2025-03-05'),
+      lineNumber: fc.integer({ min: 1, max: 70 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  );
+
+  it('are the findings checkClaimCoding gives, in its order, as "Line n: message"', () => {
+    const mpfs = medicare2025();
+    fc.assert(
+      fc.property(dated, (ls) => {
+        // Line numbers as a remittance may write them: out of order, repeated, past the first few.
+        const c = claim(ls);
+        c.lines.forEach((l, i) => {
+          l.lineNumber = ls[i]!.lineNumber;
+        });
+        const flags: Flag[] = [];
+        pushCodingFlags(c, mpfs, flags);
+        const expected = checkClaimCoding(c, mpfs).map((f) => ({
+          kind: 'coding',
+          message: `Line ${f.lineNumber}: ${f.message}`,
+        }));
+        expect(flags).toEqual(expected);
+        // Asked again (flags remembered by then), the answer is the same.
+        const again: Flag[] = [];
+        pushCodingFlags(c, mpfs, again);
+        expect(again).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });
