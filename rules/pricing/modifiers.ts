@@ -57,109 +57,17 @@ export const PAYMENT_MODIFIERS: ReadonlySet<string> = new Set([
   'LT',
 ]);
 
-interface LineFlags {
-  bilateral50: boolean;
-  right: boolean;
-  left: boolean;
-  multiple51: boolean;
-  coSurgeon62: boolean;
-  team66: boolean;
-  /** 80/81/82 or AS, else ''. */
-  assistant: string;
-}
-
-/** The flags of a line without modifiers (most lines): shared, never written. */
-const NO_FLAGS: Readonly<LineFlags> = Object.freeze({
-  bilateral50: false,
-  right: false,
-  left: false,
-  multiple51: false,
-  coSurgeon62: false,
-  team66: false,
-  assistant: '',
-});
-
-function readFlags(line: ClaimLine): Readonly<LineFlags> {
-  if (line.modifiers.length === 0) return NO_FLAGS;
-  const flags: LineFlags = {
-    bilateral50: false,
-    right: false,
-    left: false,
-    multiple51: false,
-    coSurgeon62: false,
-    team66: false,
-    assistant: '',
-  };
-  for (const m of line.modifiers) {
-    if (m === '50') flags.bilateral50 = true;
-    else if (m === 'RT') flags.right = true;
-    else if (m === 'LT') flags.left = true;
-    else if (m === '51') flags.multiple51 = true;
-    else if (m === '62') flags.coSurgeon62 = true;
-    else if (m === '66') flags.team66 = true;
-    else if (m === '80' || m === '81' || m === '82' || m === 'AS') flags.assistant = m;
-  }
-  return flags;
-}
+/** A line's payment modifiers as bits (readBits); the assistant modifier is kept apart, as text. */
+const BILATERAL_50 = 1;
+const RIGHT = 2;
+const LEFT = 4;
+const MULTIPLE_51 = 8;
+const CO_SURGEON_62 = 16;
+const TEAM_66 = 32;
 
 function hasPaymentModifier(line: ClaimLine): boolean {
   for (const m of line.modifiers) if (PAYMENT_MODIFIERS.has(m)) return true;
   return false;
-}
-
-/** One procedure for ranking: a unit, a bilateral pair, or a whole line; `share` splits RT+LT pairs. */
-interface Procedure {
-  lines: number[];
-  amountCents: number;
-  dateKey: string;
-  rankable: boolean;
-  percent: number;
-  rank: number;
-}
-
-interface LineWork {
-  notes: string[];
-  procedures: Procedure[];
-  /** Co-surgeon/assistant percentage, 100 when none. */
-  sharePercent: number;
-}
-
-function percentText(p: number): string {
-  return `${p}%`;
-}
-
-/** Bilateral handling for one line (domain.md 1.4 "BILAT SURG"): the percentage of one unit it is worth. */
-function bilateralPercent(
-  indicator: number | undefined,
-  notes: string[],
-  trigger: string,
-): { percent: number; applied: boolean } {
-  switch (indicator) {
-    case 1:
-      notes.push(`bilateral (${trigger}) at ${BILATERAL_PERCENT}%`);
-      return { percent: BILATERAL_PERCENT, applied: true };
-    case 2:
-      notes.push(`bilateral (${trigger}) at 100%: the code's RVUs are already bilateral`);
-      return { percent: 100, applied: true };
-    case 3:
-      notes.push(`bilateral (${trigger}): each side at 100%`);
-      return { percent: 200, applied: true };
-    case 0:
-      notes.push(
-        `bilateral (${trigger}) at 100%: the 150% adjustment does not apply to this code (indicator 0)`,
-      );
-      return { percent: 100, applied: true };
-    case undefined:
-      notes.push(
-        `bilateral (${trigger}) at ${BILATERAL_PERCENT}% (no Medicare bilateral indicator known; assumed)`,
-      );
-      return { percent: BILATERAL_PERCENT, applied: true };
-    default:
-      notes.push(
-        `bilateral (${trigger}): concept does not apply to this code (indicator ${indicator}), 100%`,
-      );
-      return { percent: 100, applied: true };
-  }
 }
 
 /**
@@ -213,48 +121,112 @@ function finish(line: ClaimLine, amountCents: number, basis: string): LinePrice 
   return { ok: true, expectedCents, basis };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The claim pass. Its working state lives in the lists below, indexed by line (`line*`) or by
+// procedure (`proc*`), reused by every claim: the pass is synchronous and calls nothing that could
+// start another claim's pass, and a claim's lists are written before they are read.
+
+/** The line's payment modifiers (BILATERAL_50 ...). */
+const lineBits: number[] = [];
+/** 80, 81, 82 or AS (the last on the line), else ''. */
+const lineAssistant: string[] = [];
+/** The line's notes so far, each as `; note`, in the order they are made. */
+const lineNotes: string[] = [];
+/** The line's first procedure, or -1 when the pass does not price the line. */
+const lineProcStart: number[] = [];
+const lineProcCount: number[] = [];
+
+/**
+ * A procedure for ranking: a unit, a bilateral pair (one procedure both lines point at, split between
+ * them) or a whole line.
+ */
+const procAmount: number[] = [];
+const procDate: string[] = [];
+const procRankable: boolean[] = [];
+const procPercent: number[] = [];
+/** 0 until ranked. */
+const procRank: number[] = [];
+/** How many lines share it: 2 for an RT+LT pair. */
+const procLines: number[] = [];
+/** Already on this claim's list of rankable procedures. */
+const procListed: boolean[] = [];
+let procCount = 0;
+/** The rankable procedures in claim order, then in rank order per date. */
+const rankOrder: number[] = [];
+
+function addProcedure(amountCents: number, dateKey: string, rankable: boolean, lines: number): number {
+  const k = procCount;
+  procAmount[k] = amountCents;
+  procDate[k] = dateKey;
+  procRankable[k] = rankable;
+  procPercent[k] = 100;
+  procRank[k] = 0;
+  procLines[k] = lines;
+  procListed[k] = false;
+  procCount += 1;
+  return k;
+}
+
+function readBits(line: ClaimLine, i: number): void {
+  let bits = 0;
+  let assistant = '';
+  for (const m of line.modifiers) {
+    if (m === '50') bits |= BILATERAL_50;
+    else if (m === 'RT') bits |= RIGHT;
+    else if (m === 'LT') bits |= LEFT;
+    else if (m === '51') bits |= MULTIPLE_51;
+    else if (m === '62') bits |= CO_SURGEON_62;
+    else if (m === '66') bits |= TEAM_66;
+    else if (m === '80' || m === '81' || m === '82' || m === 'AS') assistant = m;
+  }
+  lineBits[i] = bits;
+  lineAssistant[i] = assistant;
+}
+
 function claimPass(
   lines: readonly ClaimLine[],
   bases: readonly BasePrice[],
   claimServiceDate: string | undefined,
   out: LinePrice[],
 ): void {
-  const work: (LineWork | undefined)[] = new Array(lines.length);
-  const flags: Readonly<LineFlags>[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i += 1) flags[i] = readFlags(lines[i]!);
+  procCount = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    readBits(lines[i]!, i);
+    lineNotes[i] = '';
+    lineProcStart[i] = -1;
+    lineProcCount[i] = 0;
+  }
 
   // Bilateral first (domain.md 1.4 "Implementation order"): RT+LT pairs on the same code and date.
   for (let i = 0; i < lines.length; i += 1) {
     const a = bases[i]!;
-    const fa = flags[i]!;
-    // A line in a pair already has its work; nothing else sets work in this loop.
-    if (!a.ok || a.wholeLine || work[i] || fa.bilateral50 || !(fa.right || fa.left)) continue;
+    const fa = lineBits[i]!;
+    // A line in a pair already has its procedure; nothing else sets one in this loop.
+    if (!a.ok || a.wholeLine || lineProcStart[i] !== -1 || fa & BILATERAL_50 || !(fa & (RIGHT | LEFT)))
+      continue;
     const ind = a.indicators?.bilateralIndicator;
     if (ind !== 1 && ind !== 2) continue;
     for (let j = i + 1; j < lines.length; j += 1) {
       const b = bases[j]!;
-      const fb = flags[j]!;
-      if (!b.ok || b.wholeLine || work[j] || lines[j]!.code !== lines[i]!.code) continue;
-      if (!((fa.right && fb.left) || (fa.left && fb.right))) continue;
+      const fb = lineBits[j]!;
+      if (!b.ok || b.wholeLine || lineProcStart[j] !== -1 || lines[j]!.code !== lines[i]!.code) continue;
+      if (!((fa & RIGHT && fb & LEFT) || (fa & LEFT && fb & RIGHT))) continue;
       if (dateOf(lines[i]!, claimServiceDate) !== dateOf(lines[j]!, claimServiceDate)) continue;
       if (lines[i]!.units !== 1 || lines[j]!.units !== 1) continue;
-      const notes: string[] = [];
-      const { percent } = bilateralPercent(
-        ind,
-        notes,
-        `RT+LT, lines ${lines[i]!.lineNumber} and ${lines[j]!.lineNumber}`,
+      const percent = bilateralPercent(ind);
+      const notes = `; ${bilateralNote(ind, `RT+LT, lines ${lines[i]!.lineNumber} and ${lines[j]!.lineNumber}`)}; split evenly between the two sides`;
+      const k = addProcedure(
+        ((a.unitCents + b.unitCents) / 2) * (percent / 100),
+        dateOf(lines[i]!, claimServiceDate),
+        isRankable(a.indicators, (fa | fb) & MULTIPLE_51),
+        2,
       );
-      const procedure: Procedure = {
-        lines: [i, j],
-        amountCents: ((a.unitCents + b.unitCents) / 2) * (percent / 100),
-        dateKey: dateOf(lines[i]!, claimServiceDate),
-        rankable: isRankable(a.indicators, fa.multiple51 || fb.multiple51),
-        percent: 100,
-        rank: 0,
-      };
-      notes.push('split evenly between the two sides');
-      work[i] = { notes: [...notes], procedures: [procedure], sharePercent: 100 };
-      work[j] = { notes, procedures: [procedure], sharePercent: 100 };
+      lineNotes[i] = notes;
+      lineNotes[j] = notes;
+      lineProcStart[i] = k;
+      lineProcCount[i] = 1;
+      lineProcStart[j] = k;
+      lineProcCount[j] = 1;
       break;
     }
   }
@@ -262,60 +234,107 @@ function claimPass(
   for (let i = 0; i < lines.length; i += 1) {
     const base = bases[i]!;
     const line = lines[i]!;
-    if (!base.ok || base.wholeLine || out[i] !== undefined || work[i]) continue;
-    const f = flags[i]!;
-    const notes: string[] = [];
+    if (!base.ok || base.wholeLine || out[i] !== undefined || lineProcStart[i] !== -1) continue;
+    const f = lineBits[i]!;
     const dateKey = dateOf(line, claimServiceDate);
-    const rankable = isRankable(base.indicators, f.multiple51);
-    const procedures: Procedure[] = [];
+    const rankable = isRankable(base.indicators, f & MULTIPLE_51);
     const ind = base.indicators?.bilateralIndicator;
-    if (f.bilateral50) {
-      const { percent } = bilateralPercent(ind, notes, 'modifier 50');
+    const start = procCount;
+    let notes = '';
+    if (f & BILATERAL_50) {
+      const percent = bilateralPercent(ind);
+      notes = `; ${bilateralTriggerNote(ind, 'modifier 50')}`;
       if (line.units !== 1)
-        notes.push(`${line.units} units with modifier 50 counted as one bilateral procedure`);
-      procedures.push(procedureOf(i, base.unitCents * (percent / 100), dateKey, rankable));
+        notes += `; ${line.units} units with modifier 50 counted as one bilateral procedure`;
+      addProcedure(base.unitCents * (percent / 100), dateKey, rankable, 1);
     } else if (line.units === 2 && (ind === 1 || ind === 2)) {
-      const { percent } = bilateralPercent(ind, notes, '2 units');
-      procedures.push(procedureOf(i, base.unitCents * (percent / 100), dateKey, rankable));
+      const percent = bilateralPercent(ind);
+      notes = `; ${bilateralTriggerNote(ind, '2 units')}`;
+      addProcedure(base.unitCents * (percent / 100), dateKey, rankable, 1);
     } else if (rankable && Number.isInteger(line.units) && line.units <= 20) {
-      for (let u = 0; u < line.units; u += 1) procedures.push(procedureOf(i, base.unitCents, dateKey, true));
-      if (line.units !== 1) notes.push(`${line.units} units ranked as separate procedures`);
+      for (let u = 0; u < line.units; u += 1) addProcedure(base.unitCents, dateKey, true, 1);
+      if (line.units !== 1) notes = `; ${line.units} units ranked as separate procedures`;
     } else {
-      procedures.push(procedureOf(i, base.unitCents * line.units, dateKey, rankable));
-      if (line.units !== 1) notes.push(`x ${line.units} units`);
+      addProcedure(base.unitCents * line.units, dateKey, rankable, 1);
+      if (line.units !== 1) notes = `; x ${line.units} units`;
     }
-    work[i] = { notes, procedures, sharePercent: 100 };
+    lineNotes[i] = notes;
+    lineProcStart[i] = start;
+    lineProcCount[i] = procCount - start;
   }
 
-  rankMultipleProcedures(work, flags, bases);
+  rankMultipleProcedures(lines.length, bases);
 
   for (let i = 0; i < lines.length; i += 1) {
-    const w = work[i];
     const base = bases[i]!;
     const line = lines[i]!;
-    if (!w || !base.ok) continue;
-    const f = flags[i]!;
-    if (f.team66) {
+    const start = lineProcStart[i]!;
+    if (start === -1 || !base.ok) continue;
+    const f = lineBits[i]!;
+    if (f & TEAM_66) {
       out[i] = {
         ok: false,
         reasons: [`${line.code}-66: team surgery is paid by report, so no benchmark gives an amount`],
       };
       continue;
     }
-    const share = sharePercent(line, f, base.indicators, w.notes);
+    const share = sharePercent(line, i, f, base.indicators);
     let amountCents = 0;
-    for (const p of w.procedures) {
-      amountCents += (p.amountCents * p.percent) / 100 / p.lines.length;
+    const end = start + lineProcCount[i]!;
+    for (let k = start; k < end; k += 1) {
+      amountCents += (procAmount[k]! * procPercent[k]!) / 100 / procLines[k]!;
     }
     amountCents = (amountCents * share) / 100;
-    let basis = base.basis;
-    for (const note of w.notes) basis += `; ${note}`;
-    out[i] = finish(line, amountCents, basis);
+    out[i] = finish(line, amountCents, base.basis + lineNotes[i]!);
   }
 }
 
-function procedureOf(line: number, amountCents: number, dateKey: string, rankable: boolean): Procedure {
-  return { lines: [line], amountCents, dateKey, rankable, percent: 100, rank: 0 };
+/** Bilateral handling for one line (domain.md 1.4 "BILAT SURG"): the percentage of one unit it is worth. */
+function bilateralPercent(indicator: number | undefined): number {
+  switch (indicator) {
+    case 1:
+    case undefined:
+      return BILATERAL_PERCENT;
+    case 3:
+      return 200;
+    default:
+      return 100;
+  }
+}
+
+/** What bilateralPercent did, in words, for `trigger` (`modifier 50`, `RT+LT, lines 1 and 2` ...). */
+function bilateralNote(indicator: number | undefined, trigger: string): string {
+  switch (indicator) {
+    case 1:
+      return `bilateral (${trigger}) at ${BILATERAL_PERCENT}%`;
+    case 2:
+      return `bilateral (${trigger}) at 100%: the code's RVUs are already bilateral`;
+    case 3:
+      return `bilateral (${trigger}): each side at 100%`;
+    case 0:
+      return `bilateral (${trigger}) at 100%: the 150% adjustment does not apply to this code (indicator 0)`;
+    case undefined:
+      return `bilateral (${trigger}) at ${BILATERAL_PERCENT}% (no Medicare bilateral indicator known; assumed)`;
+    default:
+      return `bilateral (${trigger}): concept does not apply to this code (indicator ${indicator}), 100%`;
+  }
+}
+
+/** bilateralNote for the two triggers that name no line, by trigger and indicator: written once each. */
+const triggerNotes = new Map<string, Map<number | undefined, string>>();
+
+function bilateralTriggerNote(indicator: number | undefined, trigger: 'modifier 50' | '2 units'): string {
+  let byIndicator = triggerNotes.get(trigger);
+  if (!byIndicator) {
+    byIndicator = new Map();
+    triggerNotes.set(trigger, byIndicator);
+  }
+  let text = byIndicator.get(indicator);
+  if (text === undefined) {
+    text = bilateralNote(indicator, trigger);
+    if (byIndicator.size < 64) byIndicator.set(indicator, text);
+  }
+  return text;
 }
 
 function dateOf(line: ClaimLine, claimServiceDate: string | undefined): string {
@@ -323,99 +342,114 @@ function dateOf(line: ClaimLine, claimServiceDate: string | undefined): string {
 }
 
 /** Indicator 2 ranks; with no Medicare row known, modifier 51 is the biller's own statement that it ranks. */
-function isRankable(indicators: PaymentIndicators | undefined, has51: boolean): boolean {
+function isRankable(indicators: PaymentIndicators | undefined, has51: number): boolean {
   if (indicators) return indicators.multipleProcedureIndicator === 2;
-  return has51;
+  return has51 !== 0;
 }
 
+/** `multiple procedure rank 2 at 50%` for a line with one ranked procedure, by rank (ranks 1 to 5). */
+const SINGLE_RANK_NOTES: readonly string[] = MULTIPLE_PROCEDURE_PERCENT.map(
+  (percent, k) => `; multiple procedure rank ${k + 1} at ${percent}%`,
+);
+
 /** Ranks rankable procedures per service date by amount, highest first (domain.md 1.4, indicator 2). */
-function rankMultipleProcedures(
-  work: (LineWork | undefined)[],
-  flags: readonly Readonly<LineFlags>[],
-  bases: readonly BasePrice[],
-): void {
+function rankMultipleProcedures(lineCount: number, bases: readonly BasePrice[]): void {
   // Rankable procedures in claim order, each once (a bilateral pair shares one), grouped by date.
-  const rankable: Procedure[] = [];
+  let rankable = 0;
   let oneDate = true;
-  for (const w of work) {
-    if (!w) continue;
-    for (const p of w.procedures) {
-      if (!p.rankable || rankable.includes(p)) continue;
-      if (rankable.length > 0 && p.dateKey !== rankable[0]!.dateKey) oneDate = false;
-      rankable.push(p);
+  for (let i = 0; i < lineCount; i += 1) {
+    const start = lineProcStart[i]!;
+    if (start === -1) continue;
+    const end = start + lineProcCount[i]!;
+    for (let k = start; k < end; k += 1) {
+      if (!procRankable[k] || procListed[k]) continue;
+      if (rankable > 0 && procDate[k] !== procDate[rankOrder[0]!]) oneDate = false;
+      procListed[k] = true;
+      rankOrder[rankable] = k;
+      rankable += 1;
     }
   }
-  if (oneDate) rankList(rankable);
+  if (oneDate) rankList(rankOrder, rankable);
   else {
-    const byDate = new Map<string, Procedure[]>();
-    for (const p of rankable) {
-      const list = byDate.get(p.dateKey);
-      if (list) list.push(p);
-      else byDate.set(p.dateKey, [p]);
+    const byDate = new Map<string, number[]>();
+    for (let r = 0; r < rankable; r += 1) {
+      const k = rankOrder[r]!;
+      const list = byDate.get(procDate[k]!);
+      if (list) list.push(k);
+      else byDate.set(procDate[k]!, [k]);
     }
-    for (const list of byDate.values()) rankList(list);
+    for (const list of byDate.values()) rankList(list, list.length);
   }
-  for (let i = 0; i < work.length; i += 1) {
-    const w = work[i];
-    if (!w) continue;
+  for (let i = 0; i < lineCount; i += 1) {
+    const start = lineProcStart[i]!;
+    if (start === -1) continue;
+    const end = start + lineProcCount[i]!;
     let text = '';
+    let ranked = 0;
+    let only = 0;
     let aboveFive = false;
-    for (let k = 0; k < w.procedures.length; k += 1) {
-      const p = w.procedures[k]!;
-      if (p.rank === 0 || w.procedures.indexOf(p) !== k) continue;
-      text += `${text ? ', ' : ''}rank ${p.rank} at ${percentText(p.percent)}`;
-      if (p.rank > MULTIPLE_PROCEDURE_PERCENT.length) aboveFive = true;
+    for (let k = start; k < end; k += 1) {
+      const rank = procRank[k]!;
+      if (rank === 0) continue;
+      text += `${text ? ', ' : ''}rank ${rank} at ${procPercent[k]}%`;
+      if (rank > MULTIPLE_PROCEDURE_PERCENT.length) aboveFive = true;
+      ranked += 1;
+      only = rank;
     }
-    if (text) {
+    if (ranked === 1 && !aboveFive) lineNotes[i] += SINGLE_RANK_NOTES[only - 1]!;
+    else if (text) {
       const byReport = aboveFive
         ? ` (ranks above ${MULTIPLE_PROCEDURE_PERCENT.length} are by report; ${BY_REPORT_RANK_PERCENT}% assumed)`
         : '';
-      w.notes.push(`multiple procedure ${text}${byReport}`);
-    } else if (flags[i]!.multiple51) {
+      lineNotes[i] += `; multiple procedure ${text}${byReport}`;
+    } else if (lineBits[i]! & MULTIPLE_51) {
       const base = bases[i]!;
       const ind = base.ok ? base.indicators?.multipleProcedureIndicator : undefined;
       if (ind !== undefined && ind !== 2 && ind !== 0 && ind !== 9) {
-        w.notes.push(`multiple procedure indicator ${ind} rules are not applied (only indicator 2 is)`);
+        lineNotes[i] += `; multiple procedure indicator ${ind} rules are not applied (only indicator 2 is)`;
       } else if (ind === 0 || ind === 9) {
-        w.notes.push(`modifier 51: no multiple-procedure reduction for this code (indicator ${ind})`);
+        lineNotes[i] += `; modifier 51: no multiple-procedure reduction for this code (indicator ${ind})`;
       }
     }
   }
 }
 
 /**
- * One date's procedures: highest amount first, equal amounts in claim order (a stable insertion sort:
+ * One date's procedures (the first `length` of `list`): highest amount first, equal amounts in claim order (a stable insertion sort:
  * the lists are a handful long), then 100/50/50/50/50 and by report.
  */
-function rankList(list: Procedure[]): void {
-  if (list.length < 2) return;
-  for (let i = 1; i < list.length; i += 1) {
+function rankList(list: number[], length: number): void {
+  if (length < 2) return;
+  for (let i = 1; i < length; i += 1) {
     const p = list[i]!;
     let j = i - 1;
-    while (j >= 0 && list[j]!.amountCents < p.amountCents) {
+    while (j >= 0 && procAmount[list[j]!]! < procAmount[p]!) {
       list[j + 1] = list[j]!;
       j -= 1;
     }
     list[j + 1] = p;
   }
-  for (let k = 0; k < list.length; k += 1) {
-    list[k]!.rank = k + 1;
-    list[k]!.percent = MULTIPLE_PROCEDURE_PERCENT[k] ?? BY_REPORT_RANK_PERCENT;
+  for (let r = 0; r < length; r += 1) {
+    procRank[list[r]!] = r + 1;
+    procPercent[list[r]!] = MULTIPLE_PROCEDURE_PERCENT[r] ?? BY_REPORT_RANK_PERCENT;
   }
 }
 
-/** Co-surgeon (62) and assistant (80/81/82, AS) percentages (domain.md 1.4); 0 where Medicare never pays. */
+/**
+ * Co-surgeon (62) and assistant (80/81/82, AS) percentages (domain.md 1.4); 0 where Medicare never pays.
+ * Its notes go on line i.
+ */
 function sharePercent(
   line: ClaimLine,
-  f: LineFlags,
+  i: number,
+  f: number,
   indicators: PaymentIndicators | undefined,
-  notes: string[],
 ): number {
   let share = 100;
-  if (f.coSurgeon62) {
+  if (f & CO_SURGEON_62) {
     const ind = indicators?.coSurgeonIndicator;
     if (ind === 0 || ind === 9) {
-      notes.push(`co-surgeon (62) not permitted for ${line.code} (indicator ${ind}): $0.00`);
+      lineNotes[i] += `; co-surgeon (62) not permitted for ${line.code} (indicator ${ind}): $0.00`;
       share = 0;
     } else {
       const why =
@@ -426,18 +460,18 @@ function sharePercent(
             : ind === undefined
               ? ' (no Medicare co-surgeon indicator known)'
               : '';
-      notes.push(`co-surgeon (62) at ${CO_SURGEON_PERCENT}%${why}`);
+      lineNotes[i] += `; co-surgeon (62) at ${CO_SURGEON_PERCENT}%${why}`;
       share = (share * CO_SURGEON_PERCENT) / 100;
     }
   }
-  if (f.assistant) {
+  const assistant = lineAssistant[i]!;
+  if (assistant) {
     const ind = indicators?.assistantIndicator;
-    const percent = f.assistant === 'AS' ? ASSISTANT_NON_PHYSICIAN_PERCENT : ASSISTANT_PHYSICIAN_PERCENT;
+    const percent = assistant === 'AS' ? ASSISTANT_NON_PHYSICIAN_PERCENT : ASSISTANT_PHYSICIAN_PERCENT;
     if (ind === 1 || ind === 9) {
       const why = ind === 1 ? 'statutory restriction, never paid' : 'concept does not apply';
-      notes.push(
-        `assistant at surgery (${f.assistant}) not paid for ${line.code} (indicator ${ind}: ${why}): $0.00`,
-      );
+      lineNotes[i] +=
+        `; assistant at surgery (${assistant}) not paid for ${line.code} (indicator ${ind}: ${why}): $0.00`;
       share = 0;
     } else {
       const why =
@@ -446,7 +480,7 @@ function sharePercent(
           : ind === undefined
             ? ' (no Medicare assistant indicator known)'
             : '';
-      notes.push(`assistant at surgery (${f.assistant}) at ${percent}%${why}`);
+      lineNotes[i] += `; assistant at surgery (${assistant}) at ${percent}%${why}`;
       share = (share * percent) / 100;
     }
   }
