@@ -26,11 +26,29 @@ const STATUSES: ReadonlySet<unknown> = new Set(ClaimStatusSchema.options);
 const PLAN_TYPES: ReadonlySet<unknown> = new Set(ClaimSchema.shape.planType.unwrap().options);
 const GROUPS: ReadonlySet<unknown> = new Set(AdjustmentGroupSchema.options);
 
-/** A plain object (what zod returns) whose own and inherited enumerable keys are all in `keys`, as strictObject checks with for-in. */
-function isPlainWithKeys(v: unknown, keys: ReadonlySet<string>): v is Obj {
+const CLAIM_ORDER: readonly string[] = [...CLAIM_KEYS];
+const LINE_ORDER: readonly string[] = [...LINE_KEYS];
+const ADJUSTMENT_ORDER: readonly string[] = [...ADJUSTMENT_KEYS];
+
+/**
+ * A plain object (what zod returns) whose own and inherited enumerable keys are all in `keys`, as
+ * strictObject checks with for-in. Keys that come in the schema's order (`order`, how the 835 reader
+ * and zod make objects) are found by walking along it, comparing interned keys by identity; the first
+ * key out of that order sends this and every later key to the set.
+ */
+function isPlainWithKeys(v: unknown, keys: ReadonlySet<string>, order: readonly string[]): v is Obj {
   if (typeof v !== 'object' || v === null) return false;
   if (Object.getPrototypeOf(v) !== Object.prototype) return false;
-  for (const k in v) if (!keys.has(k)) return false;
+  const n = order.length;
+  let j = 0;
+  for (const k in v) {
+    while (j < n && order[j] !== k) j++;
+    if (j < n) {
+      j++;
+      continue;
+    }
+    if (!keys.has(k)) return false;
+  }
   return true;
 }
 
@@ -50,7 +68,12 @@ function isOptionalText(v: unknown, max: number): boolean {
 /** `z.string().trim().min(min).max(max)` whose trim changes nothing. */
 function isTrimmed(v: unknown, min: number, max: number): boolean {
   if (typeof v !== 'string' || v.length < min || v.length > max) return false;
-  return v.length === 0 || v.trim() === v;
+  if (v.length === 0) return true;
+  // Printable ASCII other than space at both ends: nothing for trim to take (it only takes white space).
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return true;
+  return v.trim() === v;
 }
 
 function isOptionalTrimmed(v: unknown): boolean {
@@ -122,8 +145,14 @@ function isIsoDate(v: unknown): boolean {
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
+/** The last string isIsoDate accepted: the 835 reader shares one string per date, so most checks are this one. */
+let lastIsoDate = '2000-01-01';
+
 function isOptionalDate(v: unknown): boolean {
-  return v === undefined || isIsoDate(v);
+  if (v === undefined || v === lastIsoDate) return true;
+  if (!isIsoDate(v)) return false;
+  lastIsoDate = v as string;
+  return true;
 }
 
 /** `z.array(item).max(max)`: a real array, every index read (holes are undefined, as zod reads them). */
@@ -138,7 +167,7 @@ function isModifier(v: unknown): boolean {
 }
 
 function isAdjustment(v: unknown): boolean {
-  if (!isPlainWithKeys(v, ADJUSTMENT_KEYS)) return false;
+  if (!isPlainWithKeys(v, ADJUSTMENT_KEYS, ADJUSTMENT_ORDER)) return false;
   const q = v.quantity;
   return (
     GROUPS.has(v.group) &&
@@ -149,7 +178,7 @@ function isAdjustment(v: unknown): boolean {
 }
 
 function isLine(v: unknown): boolean {
-  if (!isPlainWithKeys(v, LINE_KEYS)) return false;
+  if (!isPlainWithKeys(v, LINE_KEYS, LINE_ORDER)) return false;
   const n = v.lineNumber;
   const units = v.units;
   return (
@@ -188,7 +217,7 @@ function isBalanceError(v: unknown): boolean {
  * otherwise, including for claims zod accepts after trimming a field (ask zod then).
  */
 export function isCanonicalClaim(value: unknown): value is Claim {
-  if (!isPlainWithKeys(value, CLAIM_KEYS)) return false;
+  if (!isPlainWithKeys(value, CLAIM_KEYS, CLAIM_ORDER)) return false;
   const v = value;
   return (
     isTrimmed(v.claimNumber, 1, 60) &&
