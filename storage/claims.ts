@@ -2,6 +2,7 @@ import { type Claim, type ClaimScore, type ClaimSource, claimKey, type FlagKind 
 import type { ClaimNotes } from '../rules/score';
 import { protectReads } from './crypto';
 import type { ClaimRecord, OonDatabase } from './db';
+import { queriedClaimValues } from './migrations/0005-index-only-queried-claim-values';
 
 function sameSource(a: ClaimSource, b: ClaimSource): boolean {
   return a.kind === b.kind && a.portal === b.portal && a.url === b.url && a.fileName === b.fileName;
@@ -46,6 +47,10 @@ export function toRecord(
   record.shortfallCents = score?.totals.shortfallCents ?? 0;
   record.paidDate = claim.paidDate ?? '';
   record.updatedAt = now;
+  // The indexed fields are set here so the write stores the record as it is (storage/db.ts).
+  const indexed = queriedClaimValues(record);
+  if (indexed.actionableFlags) record.actionableFlags = indexed.actionableFlags;
+  if (indexed.nonOpenStatus) record.nonOpenStatus = indexed.nonOpenStatus;
   return record;
 }
 

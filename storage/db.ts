@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Middleware } from 'dexie';
 import type { Claim, ClaimScore, ClaimSource, FlagKind } from '../rules/model';
 import type { PortalRule } from '../rules/portals/schema';
 import type { GpciRow, RvuRow } from '../rules/pricing/medicare-pfs';
@@ -9,6 +9,10 @@ import type { PackedRvus } from './benchmarks';
 import { addBenchmarks } from './migrations/0002-add-benchmarks';
 import { addAppealsAuditTaughtRules } from './migrations/0003-add-appeals-audit-taught-rules';
 import { dropUnusedClaimIndexes } from './migrations/0004-drop-unused-claim-indexes';
+import {
+  indexOnlyQueriedClaimValues,
+  queriedClaimValues,
+} from './migrations/0005-index-only-queried-claim-values';
 
 /** One claim as stored: the merged claim, every place it was read, and its latest score. */
 export interface ClaimRecord {
@@ -32,6 +36,13 @@ export interface ClaimRecord {
   recoveredCents?: number;
   /** What the biller recorded (NSA mark, open negotiation notice date); kept across reads. */
   notes?: ClaimNotes;
+  /**
+   * Indexed copies of what the glance queries, set on every write (see `claimIndexFields`): the
+   * actionable flags among `flagKinds`, and `worklistStatus` unless open. Absent when empty, so most
+   * claims write no entry in these indexes.
+   */
+  actionableFlags?: FlagKind[];
+  nonOpenStatus?: 'appealed' | 'resolved';
 }
 
 export type WorklistStatus = 'open' | 'appealed' | 'resolved';
@@ -137,11 +148,28 @@ export type OonDatabase = Dexie & {
 
 export const DB_NAME = 'oon-guard';
 
+/** Versions 2 onwards, in order: each restates the schema it changes and upgrades the data. */
+const MIGRATIONS = [
+  addBenchmarks,
+  addAppealsAuditTaughtRules,
+  dropUnusedClaimIndexes,
+  indexOnlyQueriedClaimValues,
+] as const;
+
 /**
  * Opens the database. Each `version(n)` restates the whole schema; upgrades live in
  * storage/migrations/NNNN-verb-noun.ts and are tested from data of the version before.
  */
 export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): OonDatabase {
+  return openDatabaseAt(MIGRATIONS.length + 1, name, options);
+}
+
+/** The database as version `version` declared it, for testing each migration on its own. */
+export function openDatabaseAt(
+  version: number,
+  name = DB_NAME,
+  options?: ConstructorParameters<typeof Dexie>[1],
+): OonDatabase {
   const db = new Dexie(name, options) as OonDatabase;
   db.version(1).stores({
     claims: '&key, payerName, status, priority, paidDate, updatedAt, *flagKinds',
@@ -149,8 +177,51 @@ export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typ
     pageReads: '&tabId, claimKey',
     settings: '&key',
   });
-  addBenchmarks(db);
-  addAppealsAuditTaughtRules(db);
-  dropUnusedClaimIndexes(db);
+  for (const migrate of MIGRATIONS.slice(0, version - 1)) migrate(db);
+  if (version >= 5) db.use(claimIndexFields);
   return db;
+}
+
+/**
+ * Keeps a claim record's indexed fields (`actionableFlags`, `nonOpenStatus`) in step with
+ * `flagKinds` and `worklistStatus` on every write, whoever writes (modify, restore, import). Records
+ * already right (storage/claims.ts sets them) are written as they are; others are copied, never
+ * changed in the caller's hands.
+ */
+const claimIndexFields: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'claimIndexFields',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'claims') return table;
+      return {
+        ...table,
+        mutate: (req: DBCoreMutateRequest) =>
+          table.mutate(
+            req.type === 'add' || req.type === 'put'
+              ? { ...req, values: req.values.map(withIndexFields) }
+              : req,
+          ),
+      };
+    },
+  }),
+};
+
+function withIndexFields(value: ClaimRecord): ClaimRecord {
+  const want = queriedClaimValues(value);
+  if (sameKinds(value.actionableFlags, want.actionableFlags) && value.nonOpenStatus === want.nonOpenStatus)
+    return value;
+  const out = { ...value };
+  if (want.actionableFlags) out.actionableFlags = want.actionableFlags;
+  else delete out.actionableFlags;
+  if (want.nonOpenStatus) out.nonOpenStatus = want.nonOpenStatus;
+  else delete out.nonOpenStatus;
+  return out;
+}
+
+function sameKinds(a: readonly FlagKind[] | undefined, b: readonly FlagKind[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }

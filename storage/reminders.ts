@@ -156,8 +156,8 @@ const GlanceSchema = z.object({
 export async function glanceStamp(db: OonDatabase, asOf: string): Promise<string> {
   const [lastUpdate, appealed, resolved, lastAppeal, lastAudit] = await Promise.all([
     db.claims.orderBy('updatedAt').reverse().limit(1).keys(),
-    db.claims.where('worklistStatus').equals('appealed').count(),
-    db.claims.where('worklistStatus').equals('resolved').count(),
+    db.claims.where('nonOpenStatus').equals('appealed').count(),
+    db.claims.where('nonOpenStatus').equals('resolved').count(),
     db.appeals.orderBy('updatedAt').reverse().limit(1).keys(),
     db.auditLog.orderBy(':id').reverse().limit(1).primaryKeys(),
   ]);
@@ -187,7 +187,7 @@ export async function refreshGlance(db: OonDatabase, asOf: string): Promise<Glan
   // One getAll per flag (a cursor is ten times slower in Chromium); a claim with two flags comes twice.
   const [followUps, lists] = await Promise.all([
     dueFollowUps(db, asOf),
-    Promise.all(ACTIONABLE_FLAGS.map((k) => db.claims.where('flagKinds').equals(k).toArray())),
+    Promise.all(ACTIONABLE_FLAGS.map((k) => db.claims.where('actionableFlags').equals(k).toArray())),
   ]);
   const byKey = new Map<string, ClaimRecord>();
   for (const list of lists) for (const r of list) byKey.set(r.key, r);

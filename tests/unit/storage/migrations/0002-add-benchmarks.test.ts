@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../storage/db';
+import { openDatabaseAt } from '../../../../storage/db';
 
 describe('migration 0002: add benchmarks', () => {
   it('opens a version-1 database with its claims, schedules and settings intact, and adds the benchmarks table', async () => {
@@ -29,7 +29,7 @@ describe('migration 0002: add benchmarks', () => {
     await v1.table('settings').put({ key: 'activeScheduleId', value: 's' });
     v1.close();
 
-    const db = openDatabase(name);
+    const db = openDatabaseAt(2, name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(2);
     expect(await db.claims.get('A1')).toMatchObject({ payerName: 'ACME', flagKinds: ['underpaid'] });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../storage/db';
+import { openDatabaseAt } from '../../../../storage/db';
 
 describe('migration 0003: appeals, audit log, taught rules, worklist status', () => {
   it('opens a version-2 database with everything intact, marks its claims open and indexes them', async () => {
@@ -39,7 +39,7 @@ describe('migration 0003: appeals, audit log, taught rules, worklist status', ()
       .put({ id: 'ucr', table: { name: 'T', percentiles: [80], rows: [] }, importedAt: 'now' });
     v2.close();
 
-    const db = openDatabase(name);
+    const db = openDatabaseAt(3, name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.claims.where('worklistStatus').equals('open').primaryKeys()).toEqual(['A1', 'A2']);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../storage/db';
+import { openDatabaseAt } from '../../../../storage/db';
 
 const V3 = {
   claims: '&key, payerName, status, priority, paidDate, updatedAt, *flagKinds, worklistStatus',
@@ -50,7 +50,7 @@ describe('migration 0004: claims keep only the indexes that are queried', () => 
     await v3.table('appeals').put({ id: 'ap1', claimKey: 'A2', status: 'sent', updatedAt: 'x' });
     v3.close();
 
-    const db = openDatabase(name);
+    const db = openDatabaseAt(4, name);
     await db.open();
     expect(db.verno).toBe(4);
     expect(await db.claims.toArray()).toEqual(stored);

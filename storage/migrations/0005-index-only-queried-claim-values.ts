@@ -1,0 +1,49 @@
+import type Dexie from 'dexie';
+import type { FlagKind } from '../../rules/model';
+import type { ClaimRecord } from '../db';
+import { ACTIONABLE_FLAGS } from '../reminders';
+
+/**
+ * Version 5: the claims' flag and worklist-status indexes hold only the values something asks them
+ * for. The glance asks `flagKinds` for the actionable flags only and `worklistStatus` for appealed and
+ * resolved only, yet every stored claim wrote an entry in each (most claims are open and carry some
+ * other flag, e.g. no-benchmark). IndexedDB writes one entry per index value per record, and in
+ * Chromium each entry costs the browser process about a tenth of what the record itself costs: a
+ * 185,000-claim 835 wrote 370,000 entries nobody read. The records keep `flagKinds` and
+ * `worklistStatus` as before; two derived fields, kept in step on every write (storage/db.ts), carry
+ * the indexed values.
+ */
+export function indexOnlyQueriedClaimValues(db: Dexie): void {
+  db.version(5)
+    .stores({ claims: '&key, priority, updatedAt, *actionableFlags, nonOpenStatus' })
+    .upgrade((tx) =>
+      tx
+        .table('claims')
+        .toCollection()
+        .modify((r: ClaimRecord) => {
+          Object.assign(r, queriedClaimValues(r));
+          if (r.actionableFlags === undefined) delete r.actionableFlags;
+          if (r.nonOpenStatus === undefined) delete r.nonOpenStatus;
+        }),
+    );
+}
+
+/**
+ * The indexed fields of a claim record: its actionable flags (absent when it has none) and its
+ * worklist status unless open (absent when open). An absent field writes no index entry.
+ */
+export function queriedClaimValues(
+  r: Pick<ClaimRecord, 'flagKinds' | 'worklistStatus'>,
+): Pick<ClaimRecord, 'actionableFlags' | 'nonOpenStatus'> {
+  let actionable: FlagKind[] | undefined;
+  for (const k of r.flagKinds ?? []) {
+    if (!ACTIONABLE_FLAGS.includes(k)) continue;
+    if (actionable) actionable.push(k);
+    else actionable = [k];
+  }
+  const status = r.worklistStatus;
+  return {
+    actionableFlags: actionable,
+    nonOpenStatus: status === 'appealed' || status === 'resolved' ? status : undefined,
+  };
+}
