@@ -166,6 +166,31 @@ function isModifier(v: unknown): boolean {
   return isCode(v, 2, 2);
 }
 
+// isArrayOf for each item check, written out so each check is inlined into its loop.
+function isModifiers(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 4) return false;
+  for (let i = 0; i < v.length; i++) if (!isModifier(v[i])) return false;
+  return true;
+}
+
+function isAdjustments(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isAdjustment(v[i])) return false;
+  return true;
+}
+
+function isRemarks(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isRemark(v[i])) return false;
+  return true;
+}
+
+function isLines(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 5000) return false;
+  for (let i = 0; i < v.length; i++) if (!isLine(v[i])) return false;
+  return true;
+}
+
 function isAdjustment(v: unknown): boolean {
   if (!isPlainWithKeys(v, ADJUSTMENT_KEYS, ADJUSTMENT_ORDER)) return false;
   const q = v.quantity;
@@ -186,7 +211,7 @@ function isLine(v: unknown): boolean {
     Number.isSafeInteger(n) &&
     n > 0 &&
     isCode(v.code, 4, 8) &&
-    isArrayOf(v.modifiers, 4, isModifier) &&
+    isModifiers(v.modifiers) &&
     typeof units === 'number' &&
     Number.isFinite(units) &&
     units > 0 &&
@@ -200,10 +225,10 @@ function isLine(v: unknown): boolean {
     isOptionalCents(v.coinsuranceCents) &&
     isOptionalCents(v.copayCents) &&
     isOptionalCents(v.patientResponsibilityCents) &&
-    isArrayOf(v.adjustments, Number.POSITIVE_INFINITY, isAdjustment) &&
-    isArrayOf(v.remarks, Number.POSITIVE_INFINITY, isRemark) &&
+    isAdjustments(v.adjustments) &&
+    isRemarks(v.remarks) &&
     (v.originalCode === undefined || isCode(v.originalCode, 4, 8)) &&
-    (v.originalModifiers === undefined || isArrayOf(v.originalModifiers, 4, isModifier)) &&
+    (v.originalModifiers === undefined || isModifiers(v.originalModifiers)) &&
     isOptionalText(v.controlNumber, 50)
   );
 }
@@ -244,9 +269,9 @@ export function isCanonicalClaim(value: unknown): value is Claim {
     isOptionalCents(v.patientResponsibilityCents) &&
     isOptionalTrimmed(v.checkNumber) &&
     (v.placeOfService === undefined || isDigits(v.placeOfService, 2)) &&
-    isArrayOf(v.adjustments, Number.POSITIVE_INFINITY, isAdjustment) &&
-    isArrayOf(v.remarks, Number.POSITIVE_INFINITY, isRemark) &&
-    isArrayOf(v.lines, 5000, isLine) &&
+    isAdjustments(v.adjustments) &&
+    isRemarks(v.remarks) &&
+    isLines(v.lines) &&
     (v.balanceErrors === undefined || isArrayOf(v.balanceErrors, Number.POSITIVE_INFINITY, isBalanceError)) &&
     isOptionalText(v.reversesClaimNumber, 60)
   );

@@ -1431,6 +1431,9 @@ function copyDefined<T extends object, K extends keyof T & keyof S, S extends ob
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** ISO strings of the dates read so far: a file repeats a few dozen dates over thousands of segments. */
 const ISO_DATES = new Map<number, string>();
+/** The last date d8ToIso read (a claim's dates are mostly one day): its CCYYMMDD as a number, and its ISO string. */
+let lastDateKey = -1;
+let lastDate = '';
 
 function digitsAt(text: string, from: number, count: number): number {
   let v = 0;
@@ -1441,23 +1444,28 @@ function digitsAt(text: string, from: number, count: number): number {
 /** CCYYMMDD in `text` from `from` to `to` as YYYY-MM-DD, or null when it is not a calendar day. Hot path: no regex, no Date. */
 function d8ToIso(text: string, from: number, to: number): string | null {
   if (to - from !== 8) return null;
+  let digits = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return null;
+    digits = digits * 10 + (c - 48);
   }
-  const year = digitsAt(text, from, 4);
-  const month = digitsAt(text, from + 4, 2);
-  const day = digitsAt(text, from + 6, 2);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  if (day > max) return null;
-  const key = year * 10000 + month * 100 + day;
-  let iso = ISO_DATES.get(key);
+  // CCYYMMDD read as a number is the key the date is cached under; only real days are cached.
+  if (digits === lastDateKey) return lastDate;
+  let iso = ISO_DATES.get(digits);
   if (iso === undefined) {
+    const year = digitsAt(text, from, 4);
+    const month = digitsAt(text, from + 4, 2);
+    const day = digitsAt(text, from + 6, 2);
+    if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+    if (day > max) return null;
     iso = `${text.slice(from, from + 4)}-${text.slice(from + 4, from + 6)}-${text.slice(from + 6, to)}`;
-    ISO_DATES.set(key, iso);
+    ISO_DATES.set(digits, iso);
   }
+  lastDateKey = digits;
+  lastDate = iso;
   return iso;
 }
 
