@@ -50,8 +50,8 @@ export default defineConfig({
     // The portal content script (entrypoints/portal.ts) is listed here rather than defined with
     // defineContentScript: it is small and runs in every portal frame, so it goes without WXT's
     // content-script wrapper; the reader it loads on demand carries WXT's context (entrypoints/portal-reader.ts).
-    // Started before the page's markup exists, so named elements (<form name="chrome">) cannot shadow
-    // the extension API globals it pins; reading waits for the DOM.
+    // Started before the page's markup exists, so it follows in-app navigation from the start; reading
+    // waits for the DOM.
     content_scripts: [
       { matches: portalMatches(), all_frames: true, run_at: 'document_start', js: ['portal.js'] },
     ],

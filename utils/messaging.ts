@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { ClaimSchema, ClaimSummarySchema } from '../rules/model';
 import { PageKindNameSchema } from '../rules/portals/schema';
@@ -102,3 +103,47 @@ export interface ProtocolMap {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
   logger: { debug() {}, log() {}, warn() {}, error() {} },
 });
+
+/** The browser's refusal when no frame of the tab listens. */
+function noReceiver(e: unknown): boolean {
+  return /Receiving end does not exist|Could not establish connection/i.test(String(e));
+}
+
+/**
+ * Asks the portal content script of a tab (one frame, else every frame) to fill its dispute form. A
+ * frame where nothing could be read runs only the small content script, which listens once its
+ * reader is loaded (entrypoints/portal.ts): when nothing listens, the reader (the extension's own
+ * file, on a portal it may read) is injected into that frame, else the top frame, and the message
+ * sent once more, so the biller still gets the page's answer ("This page is not a dispute or appeal
+ * form.") rather than silence.
+ */
+export async function sendToPortal(
+  type: 'fillAppealForm',
+  data: FillAppealForm,
+  target: { tabId: number; frameId?: number },
+  via: PortalDelivery = browserDelivery,
+): Promise<{ ok: boolean; error?: string; filled?: string[] }> {
+  try {
+    return await via.send(type, data, target);
+  } catch (e) {
+    if (!noReceiver(e)) throw e;
+    await via.loadReader(target.tabId, target.frameId ?? 0);
+    return via.send(type, data, target);
+  }
+}
+
+/** How sendToPortal reaches a tab (the browser's, or a test's). */
+export interface PortalDelivery {
+  send(
+    type: 'fillAppealForm',
+    data: FillAppealForm,
+    target: { tabId: number; frameId?: number },
+  ): Promise<{ ok: boolean; error?: string; filled?: string[] }>;
+  loadReader(tabId: number, frameId: number): Promise<unknown>;
+}
+
+const browserDelivery: PortalDelivery = {
+  send: (type, data, target) => sendMessage(type, data, target),
+  loadReader: (tabId, frameId) =>
+    browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/portal-reader.js'] }),
+};

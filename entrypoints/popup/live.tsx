@@ -10,7 +10,7 @@ import { audit } from '../../storage/audit';
 import { type ClaimRecord, openDatabase, type PageReadRecord } from '../../storage/db';
 import { type GlanceSnapshot, glanceDeadlines } from '../../storage/glance';
 import { compareReminders, dueFollowUps, loadGlance, refreshGlance } from '../../storage/reminders';
-import { sendMessage } from '../../utils/messaging';
+import { sendToPortal } from '../../utils/messaging';
 import { glanceProps } from './glance-props';
 import { PopupView } from './popup-view';
 
@@ -179,10 +179,14 @@ function App({ initial }: { initial: GlanceSnapshot }) {
       }}
       onFill={() => {
         if (!draft || !record?.score || tabId === undefined) return;
-        void sendMessage('fillAppealForm', fillValues(record.claim, record.score, draft, draft.letter.body), {
-          tabId,
-          ...(read?.formFrameId !== undefined ? { frameId: read.formFrameId } : {}),
-        })
+        void sendToPortal(
+          'fillAppealForm',
+          fillValues(record.claim, record.score, draft, draft.letter.body),
+          {
+            tabId,
+            ...(read?.formFrameId !== undefined ? { frameId: read.formFrameId } : {}),
+          },
+        )
           .then(async (r) => {
             setMessage(
               r.ok

@@ -20,7 +20,7 @@ import {
 } from '../../storage/appeals';
 import { audit } from '../../storage/audit';
 import { APPEAL_STATUSES, type AppealStatus, type ClaimRecord, type PageReadRecord } from '../../storage/db';
-import { sendMessage } from '../../utils/messaging';
+import { sendToPortal } from '../../utils/messaging';
 import { db, localDate } from './env';
 
 type Message = { text: string; error: boolean };
@@ -145,7 +145,7 @@ export function AppealSection({
           requestAnimationFrame(() => window.print());
         }}
         onFill={(body) =>
-          void sendMessage('fillAppealForm', fillValues(record.claim, score, draft, body), {
+          void sendToPortal('fillAppealForm', fillValues(record.claim, score, draft, body), {
             tabId,
             ...(read?.formFrameId !== undefined ? { frameId: read.formFrameId } : {}),
           })

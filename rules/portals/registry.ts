@@ -4,6 +4,7 @@ import { cigna } from './cigna';
 import { humana } from './humana';
 import type { PortalRule } from './schema';
 import { uhc } from './uhc';
+import { literalPrefixes } from './url-prefixes';
 
 /** Every built-in portal rule, sorted by id. tests/meta refuses a rule file that is not listed here. */
 export const PORTAL_RULES: readonly PortalRule[] = [aetna, availity, cigna, humana, uhc];
@@ -17,6 +18,8 @@ export function portalMatches(): string[] {
 export interface PortalUrlRule {
   matches: string[];
   urlPatterns: string[];
+  /** literalPrefixes of every URL pattern: an address that starts with none of them is never read. */
+  prefixes: string[];
 }
 
 /**
@@ -24,5 +27,8 @@ export interface PortalUrlRule {
  * build time (wxt.config.ts), so the rules' fields and selectors load only with the reader.
  */
 export function portalUrlRules(rules: readonly PortalRule[] = PORTAL_RULES): PortalUrlRule[] {
-  return rules.map((r) => ({ matches: r.matches, urlPatterns: r.pageKinds.flatMap((k) => k.urlPatterns) }));
+  return rules.map((r) => {
+    const urlPatterns = r.pageKinds.flatMap((k) => k.urlPatterns);
+    return { matches: r.matches, urlPatterns, prefixes: [...new Set(urlPatterns.flatMap(literalPrefixes))] };
+  });
 }

@@ -17,7 +17,7 @@ import { EXTENSION_DIR, launchExtension } from '../browser/launch';
 /** A portal URL no rule reads (Humana's coverage overview) and a page shaped like a portal's home. */
 export const QUIET_URL = 'https://provider.humana.com/coverage-claims/overview';
 
-function quietPage(): string {
+export function quietPage(): string {
   const tiles = Array.from(
     { length: 40 },
     (_, i) =>
@@ -171,7 +171,7 @@ export function contentScriptCost(events: TraceEvent[], extensionId: string, url
 }
 
 /** Loads the quiet page `runs` times with the extension in `dir` and returns each load's cost. */
-async function measure(dir: string | undefined, runs: number): Promise<ContentScriptCost[]> {
+export async function measure(dir: string | undefined, runs: number): Promise<ContentScriptCost[]> {
   const ext = await launchExtension({ extensionDir: dir ?? EXTENSION_DIR });
   try {
     await ext.context.route(QUIET_URL, (route) =>

@@ -12,7 +12,7 @@ import { FIXTURE_ROOT, kindFileName } from '../unit/rules/extract/portal-fixture
  */
 
 const PORTALS_DIR = path.resolve(import.meta.dirname, '../../rules/portals');
-const NOT_RULES = new Set(['registry.ts', 'schema.ts', 'generic.ts']);
+const NOT_RULES = new Set(['registry.ts', 'schema.ts', 'generic.ts', 'url-prefixes.ts']);
 const ruleFiles = readdirSync(PORTALS_DIR)
   .filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f))
   .map((f) => f.replace(/\.ts$/, ''));

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { couldDetect, detect } from '../../../../rules/extract/detect';
+import { couldDetect, detect, detectionTarget, matchPatternMatches } from '../../../../rules/extract/detect';
 import { PORTAL_RULES, portalUrlRules } from '../../../../rules/portals/registry';
+import { literalPrefixes } from '../../../../rules/portals/url-prefixes';
 
 /**
  * The portal content script decides from the rules' URL side alone (portalUrlRules, built into it)
@@ -36,5 +38,114 @@ describe('couldDetect agrees with detect', () => {
 
   it('the URL side is plain data (it is built into the content script as JSON)', () => {
     expect(JSON.parse(JSON.stringify(portalUrlRules()))).toEqual(portalUrlRules());
+  });
+});
+
+/** The content script's quick rejection: a target that starts with none of a rule's prefixes. */
+function prefixAllows(href: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  const target = detectionTarget(url);
+  return portalUrlRules().some(
+    (r) => r.matches.some((p) => matchPatternMatches(p, url)) && r.prefixes.some((p) => target.startsWith(p)),
+  );
+}
+
+describe('literal prefixes of URL patterns', () => {
+  it.each([
+    [
+      '^https://provider\\.humana\\.com/claims/inquiry/[A-Za-z0-9]+/?$',
+      ['https://provider.humana.com/claims/inquiry/'],
+    ],
+    [
+      '^https://(apps|essentials)\\.availity\\.com/x/',
+      ['https://apps.availity.com/x/', 'https://essentials.availity.com/x/'],
+    ],
+    ['^https://(?:a|b)\\.example\\.com/', ['https://a.example.com/', 'https://b.example.com/']],
+    ['^https://x\\.com/a?b', ['https://x.com/']],
+    ['^https://x\\.com/ab*', ['https://x.com/a']],
+    ['^https://x\\.com/ab{2}', ['https://x.com/a']],
+    ['^https://x\\.com/ab+c', ['https://x.com/ab']],
+    ['^https://x\\.com/(a|b)?c', ['https://x.com/']],
+    ['^https://x\\.com/\\d+', ['https://x.com/']],
+    ['^https://x\\.com/(?!search)[a-z]+', ['https://x.com/']],
+    ['^https://x\\.com/(a(b)|c)', ['https://x.com/']],
+    ['^https://x\\.com/.*', ['https://x.com/']],
+    // Not anchored, or split at the top: nothing certain.
+    ['https://x\\.com/', ['']],
+    ['^https://x\\.com/a|^https://y\\.com/', ['']],
+  ])('%s', (pattern, prefixes) => {
+    expect(literalPrefixes(pattern)).toEqual(prefixes);
+  });
+
+  it('every string a pattern matches starts with one of its prefixes (random patterns and strings)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('a', 'b', '/', '\\.', '\\/', '-', '[a-z]+', '\\d', '.*', '(a|b)', '(?:ab|b)', '(?!a)'),
+      fc.constantFrom('?', '*', '+', '{1,2}').map((q) => `a${q}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '/', '.', '-', '1', 'z') }),
+        (pieces, text) => {
+          const pattern = `^${pieces.join('')}`;
+          const re = new RegExp(pattern);
+          for (const candidate of [text, `ab${text}`, `a/${text}`, `b.${text}`])
+            if (re.test(candidate))
+              expect(literalPrefixes(pattern).some((p) => candidate.startsWith(p))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never rejects a page a rule reads: every variant detect() accepts passes the prefixes', () => {
+    for (const href of variants) if (detect(href, PORTAL_RULES)) expect(prefixAllows(href)).toBe(true);
+    expect(prefixAllows('https://provider.humana.com/coverage-claims/overview')).toBe(false);
+  });
+});
+
+describe('match patterns', () => {
+  /** The regular-expression form matchPatternMatches replaced, kept here as the reference. */
+  function reference(pattern: string, url: URL): boolean {
+    const m = /^(https?|\*):\/\/([^/]+)\/(.*)$/.exec(pattern);
+    if (!m) return false;
+    const [, scheme, host, path] = m;
+    if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
+    if (host !== '*') {
+      if (host!.startsWith('*.')) {
+        const base = host!.slice(2);
+        if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) return false;
+      } else if (url.hostname !== host) return false;
+    }
+    return (
+      path === '*' ||
+      new RegExp(`^/${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url.pathname)
+    );
+  }
+
+  it('agree with the regular-expression form on random patterns and URLs', () => {
+    const scheme = fc.constantFrom('https', 'http', '*', 'ftp', '', 'https:');
+    const host = fc.constantFrom('*', '*.uhc.com', 'provider.uhc.com', 'uhc.com', '', 'a/b', 'x\ny');
+    const path = fc.constantFrom('*', 'claims/*', 'claims', '', 'a.b/*', 'x\ny', '(a)');
+    const sep = fc.constantFrom('://', ':/', '//');
+    const url = fc.constantFrom(
+      'https://provider.uhc.com/claims/1',
+      'http://provider.uhc.com/claims',
+      'https://www.uhc.com/',
+      'https://uhc.com/a.b/c',
+      'https://evil.example/claims/1',
+    );
+    fc.assert(
+      fc.property(scheme, sep, host, path, url, (s, sp, h, p, u) => {
+        const pattern = `${s}${sp}${h}/${p}`;
+        expect(matchPatternMatches(pattern, new URL(u))).toBe(reference(pattern, new URL(u)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
