@@ -2,7 +2,8 @@ import { CATEGORY_LABEL, categorizeAdjustment, categorizeRemark } from './adjust
 import { pushCodingFlags } from './coding/index';
 import {
   appealDeadline,
-  balanceBillingFindings,
+  balanceBillingGround,
+  balanceBillingMessage,
   daysBetween,
   idrInitiationWindow,
   type NsaUserMark,
@@ -34,18 +35,38 @@ export interface ScoringContext {
 
 const dollars = dollarsGrouped;
 
-/** The line's categories in first-seen order, adjustments before remarks; no set is built. */
+/** A line's categories as they are found; reused by every line (scoring is synchronous). */
+const found: DenialCategory[] = [];
+
+function seen(count: number, c: DenialCategory): boolean {
+  for (let k = 0; k < count; k += 1) if (found[k] === c) return true;
+  return false;
+}
+
+/**
+ * The line's categories in first-seen order, adjustments before remarks; no set is built, and the
+ * array is made at its size (a line has one to three: a growing array would reserve room for 17).
+ */
 function lineCategories(line: Claim['lines'][number]): DenialCategory[] {
-  const out: DenialCategory[] = [];
+  let count = 0;
   for (const a of line.adjustments) {
     const c = categorizeAdjustment(a);
-    if (!out.includes(c)) out.push(c);
+    if (!seen(count, c)) found[count++] = c;
   }
   for (const r of line.remarks) {
     const c = categorizeRemark(r);
-    if (c && !out.includes(c)) out.push(c);
+    if (c && !seen(count, c)) found[count++] = c;
   }
-  return out;
+  switch (count) {
+    case 0:
+      return [];
+    case 1:
+      return [found[0]!];
+    case 2:
+      return [found[0]!, found[1]!];
+    default:
+      return found.slice(0, count);
+  }
 }
 
 const NOT_A_DENIAL_REASON = new Set<DenialCategory>([
@@ -65,6 +86,24 @@ const DENIED_BECAUSE = Object.fromEntries(
   Object.entries(CATEGORY_LABEL).map(([c, label]) => [c, `Denied: ${label.toLowerCase()}`]),
 ) as Readonly<Record<DenialCategory, string>>;
 
+/** A denied line's flag per category (and without one): the same words on every such line, shared (frozen). */
+const DENIED_LINE_FLAG = Object.fromEntries(
+  Object.entries(DENIED_BECAUSE).map(([c, message]) => [c, Object.freeze<Flag>({ kind: 'denied', message })]),
+) as Readonly<Record<DenialCategory, Flag>>;
+const DENIED_FLAG: Flag = Object.freeze<Flag>({ kind: 'denied', message: 'Denied' });
+
+/** `Acme Health policy` per resolved policy (resolvePolicy shares them), for the appeal basis. */
+const policySources = new WeakMap<object, string>();
+
+function policySource(policy: { matched: string }): string {
+  let source = policySources.get(policy);
+  if (source === undefined) {
+    source = `${policy.matched} policy`;
+    policySources.set(policy, source);
+  }
+  return source;
+}
+
 const URGENT_WINDOW_DAYS = 30;
 
 /**
@@ -74,7 +113,7 @@ const URGENT_WINDOW_DAYS = 30;
 export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes = {}): ClaimScore {
   const policy = resolvePolicy(ctx.policies, claim.payerName, claim.payerId);
   const prices = priceClaimLines(claim, policy.methods, ctx.pricing);
-  const lines: LineScore[] = [];
+  const lines: LineScore[] = new Array(claim.lines.length);
   // Categories in first-seen order (a handful; an array beats a set here).
   const claimCategories: DenialCategory[] = [];
   let allowedTotal = 0;
@@ -95,14 +134,16 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     const allowedCents = lineAllowedCents(line);
     const categories = lineCategories(line);
     for (const c of categories) if (!claimCategories.includes(c)) claimCategories.push(c);
-    const flags: Flag[] = [];
     let shortfallCents = 0;
     const denied = line.paidCents === 0 && allowedCents === 0 && line.billedCents > 0;
     let underpaid = false;
+    // At most two flags here: denied, then underpaid (never with denied) or no benchmark.
+    let deniedFlag: Flag | undefined;
+    let moneyFlag: Flag | undefined;
 
     if (denied) {
       const cat = denialCategory(categories);
-      flags.push({ kind: 'denied', message: cat ? DENIED_BECAUSE[cat] : 'Denied' });
+      deniedFlag = cat ? DENIED_LINE_FLAG[cat] : DENIED_FLAG;
     }
     if (price.ok) {
       const gap = price.expectedCents - allowedCents;
@@ -111,18 +152,18 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
         shortfallCents = gap;
         if (!denied) {
           underpaid = true;
-          flags.push({
+          moneyFlag = {
             kind: 'underpaid',
             message: `Allowed ${dollars(allowedCents)} is ${dollars(gap)} below the expected ${dollars(price.expectedCents)}`,
-          });
+          };
         }
       }
       expectedTotal += price.expectedCents;
     } else {
-      flags.push({
+      moneyFlag = {
         kind: 'no-benchmark',
         message: `No benchmark prices this line: ${price.reasons.join('; ')}`,
-      });
+      };
     }
     if (underpaid || denied) flagged += 1;
     if (denied) {
@@ -135,7 +176,15 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     allowedTotal += allowedCents;
     shortfallTotal += shortfallCents;
     prTotal += linePatientResponsibility(line);
-    lines.push({
+    // Made at their size: a growing array would reserve room for 17.
+    const flags: Flag[] = deniedFlag
+      ? moneyFlag
+        ? [deniedFlag, moneyFlag]
+        : [deniedFlag]
+      : moneyFlag
+        ? [moneyFlag]
+        : [];
+    lines[i] = {
       lineNumber: line.lineNumber,
       allowedCents,
       allowedDerived: line.allowedCents === undefined,
@@ -144,7 +193,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       shortfallCents,
       categories,
       flags,
-    });
+    };
   }
 
   const flags: Flag[] = [];
@@ -178,13 +227,24 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     flags.push({ kind: 'nsa', message: nsa.reason ?? 'No Surprises Act claim' });
     if (!claimCategories.includes('no-surprises-act')) claimCategories.push('no-surprises-act');
   }
-  for (const f of balanceBillingFindings(claim, nsa)) {
-    flags.push({ kind: 'balance-billing', message: f.message });
-    if (f.lineNumber === undefined) continue;
-    for (const ls of lines) {
-      if (ls.lineNumber === f.lineNumber) {
-        ls.flags.push({ kind: 'balance-billing', message: f.message });
-        break;
+  // balanceBillingFindings, its messages only: on the claim, and on the (first) line with the number.
+  const balanceBilling = balanceBillingGround(claim, nsa);
+  if (balanceBilling !== undefined) {
+    for (const a of claim.adjustments) {
+      const message = balanceBillingMessage(a, undefined, balanceBilling);
+      if (message !== undefined) flags.push({ kind: 'balance-billing', message });
+    }
+    for (const line of claim.lines) {
+      for (const a of line.adjustments) {
+        const message = balanceBillingMessage(a, line.lineNumber, balanceBilling);
+        if (message === undefined) continue;
+        flags.push({ kind: 'balance-billing', message });
+        for (const ls of lines) {
+          if (ls.lineNumber === line.lineNumber) {
+            ls.flags.push({ kind: 'balance-billing', message });
+            break;
+          }
+        }
       }
     }
   }
@@ -195,7 +255,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       claim.paidDate,
       claim.payerName,
       policy.appealWindowDays,
-      `${policy.matched} policy`,
+      policySource(policy),
     );
     deadlines.appealBy = appeal.date;
     deadlines.appealBasis = appeal.basis;

@@ -168,6 +168,18 @@ function lengthWords(w: AppealWindow): string {
   return `${w.windowDays} days`;
 }
 
+/** Override basis texts by payer name as written: a run's claims name a handful of payers. */
+const overrideBases = new Map<string, { days: number; source: string; basis: string }>();
+
+function overrideBasis(payerName: string, days: number, source: string): string {
+  const known = overrideBases.get(payerName);
+  if (known && known.days === days && known.source === source) return known.basis;
+  const basis = `${payerName}: ${days} days from the remittance date (${source})`;
+  if (overrideBases.size >= 10_000) overrideBases.clear();
+  overrideBases.set(payerName, { days, source, basis });
+  return basis;
+}
+
 /**
  * Appeal deadline counted from the payment or denial date. `overrideDays` (a payer policy or the plan
  * document) wins over the defaults; `overrideSource` names it in the basis.
@@ -184,7 +196,7 @@ export function appealDeadline(
     }
     return {
       date: addCalendarDays(paidDate, overrideDays),
-      basis: `${payerName}: ${overrideDays} days from the remittance date (${overrideSource})`,
+      basis: overrideBasis(payerName, overrideDays, overrideSource),
     };
   }
   const window = appealWindowFor(payerName);

@@ -28,6 +28,8 @@ export { addCalendarDays, addCalendarMonths, daysBetween } from './calendar';
 export {
   type BalanceBillingFinding,
   balanceBillingFindings,
+  balanceBillingGround,
+  balanceBillingMessage,
   IDR_INITIATION_WINDOW_BUSINESS_DAYS,
   type IdrInitiationWindow,
   idrInitiationWindow,

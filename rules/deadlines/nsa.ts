@@ -67,37 +67,51 @@ function nsaRemarkBit(remark: string): number {
   return 0;
 }
 
-/** The reason text per set of NSA remarks found (a bit per NSA_REMARKS entry): the same few sets recur. */
-const remarkReasons = new Map<number, string>();
-
-function remarkReason(found: readonly (typeof NSA_REMARKS)[number][], mask: number): string {
-  let reason = remarkReasons.get(mask);
-  if (reason === undefined) {
-    const plural = found.length > 1 ? 's' : '';
-    reason = `Remark${plural} ${found.map((r) => r.code).join(', ')} on the remittance: ${found.map((r) => r.words).join('; ')} (No Surprises Act)`;
-    remarkReasons.set(mask, reason);
-  }
-  return reason;
+/** The reason text for the NSA remarks found (nsaStatus remembers it per set). */
+function remarkReason(found: readonly (typeof NSA_REMARKS)[number][]): string {
+  const plural = found.length > 1 ? 's' : '';
+  return `Remark${plural} ${found.map((r) => r.code).join(', ')} on the remittance: ${found.map((r) => r.words).join('; ')} (No Surprises Act)`;
 }
 
 /**
  * Is this a No Surprises Act claim? Yes when any claim or line remark is N864, N865, N866, N876 or
  * N877, or when the biller marks it (emergency, out-of-network provider at an in-network facility,
  * air ambulance). Remarks win over the mark for `kind`: they are the payer's own words.
+ * The answer is shared (frozen) between claims with the same NSA remarks or mark: read it, do not change it.
  */
 export function nsaStatus(claim: Pick<Claim, 'remarks' | 'lines'>, userMark?: NsaUserMark): NsaStatus {
   let mask = 0;
   for (const r of claim.remarks) mask |= nsaRemarkBit(r);
   for (const line of claim.lines) for (const r of line.remarks) mask |= nsaRemarkBit(r);
   if (mask !== 0) {
-    const found = NSA_REMARKS.filter((_, k) => (mask & (1 << k)) !== 0);
-    return { nsa: true, kind: found[0]!.kind, reason: remarkReason(found, mask) };
+    let status = byRemarks.get(mask);
+    if (!status) {
+      const found = NSA_REMARKS.filter((_, k) => (mask & (1 << k)) !== 0);
+      status = Object.freeze({ nsa: true, kind: found[0]!.kind, reason: remarkReason(found) });
+      byRemarks.set(mask, status);
+    }
+    return status;
   }
   if (userMark) {
-    return { nsa: true, kind: userMark, reason: `Marked by the biller: ${USER_MARK_WORDS[userMark]}` };
+    let status = byMark.get(userMark);
+    if (!status) {
+      status = Object.freeze({
+        nsa: true,
+        kind: userMark,
+        reason: `Marked by the biller: ${USER_MARK_WORDS[userMark]}`,
+      });
+      // Marks outside the three known ones (untyped callers) are not remembered.
+      if (Object.hasOwn(USER_MARK_WORDS, userMark)) byMark.set(userMark, status);
+    }
+    return status;
   }
-  return { nsa: false };
+  return NOT_NSA;
 }
+
+/** Answers of nsaStatus per set of NSA remarks (a bit each, at most 2^5 sets) and per mark. */
+const byRemarks = new Map<number, NsaStatus>();
+const byMark = new Map<NsaUserMark, NsaStatus>();
+const NOT_NSA: NsaStatus = Object.freeze({ nsa: false });
 
 /** 45 CFR 149.510(b)(1): the notice is sent within 30 business days; negotiation then lasts 30 business days. */
 export const OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS = 30;
@@ -157,12 +171,11 @@ export function idrInitiationWindow(
   const plain = !options.extraClosedDays?.length;
   const known = plain ? idrWindows.get(noticeSentDate) : undefined;
   if (known) return { ...known };
-  const day = (n: number) => nthBusinessDay(noticeSentDate, n, options);
   const ends = OPEN_NEGOTIATION_PERIOD_BUSINESS_DAYS;
   const window = {
-    negotiationEnds: day(ends),
-    from: day(ends + 1),
-    to: day(ends + IDR_INITIATION_WINDOW_BUSINESS_DAYS),
+    negotiationEnds: nthBusinessDay(noticeSentDate, ends, options),
+    from: nthBusinessDay(noticeSentDate, ends + 1, options),
+    to: nthBusinessDay(noticeSentDate, ends + IDR_INITIATION_WINDOW_BUSINESS_DAYS, options),
   };
   if (plain) {
     if (idrWindows.size >= MEMO_LIMIT) idrWindows.clear();
@@ -202,32 +215,68 @@ export function balanceBillingFindings(
   claim: Pick<Claim, 'remarks' | 'lines' | 'adjustments'>,
   nsa: NsaStatus | boolean,
 ): BalanceBillingFinding[] {
-  const prohibitedBy = anyRemarks(claim)
-    ? BALANCE_BILLING_PROHIBITED_REMARKS.filter((r) => hasRemark(claim, r))
-    : [];
-  const isNsa = typeof nsa === 'boolean' ? nsa : nsa.nsa;
-  if (!isNsa && prohibitedBy.length === 0) return [];
-  const why = isNsa ? 'a No Surprises Act claim' : `a claim with remark ${prohibitedBy.join(', ')}`;
-
+  const why = balanceBillingGround(claim, nsa);
+  if (why === undefined) return [];
   const findings: BalanceBillingFinding[] = [];
-  const check = (a: Adjustment, lineNumber?: number) => {
-    if (a.group !== 'PR' || a.amountCents <= 0) return;
-    if (categorizeAdjustment(a) === 'patient-cost-share') return;
-    const where = lineNumber === undefined ? 'Claim' : `Line ${lineNumber}`;
-    const code = `PR-${a.reason}`;
-    const fix =
-      a.reason === '45'
-        ? 'ask the payer to reprocess it as CO-45, and do not bill the patient for it'
-        : 'do not bill the patient beyond in-network cost sharing';
-    findings.push({
-      kind: 'balance-billing',
-      ...(lineNumber === undefined ? {} : { lineNumber }),
-      adjustment: { group: a.group, reason: a.reason, amountCents: a.amountCents },
-      amountCents: a.amountCents,
-      message: `${where}: ${code} ${formatDollars(a.amountCents)} is balance billing on ${why}; ${fix}.`,
-    });
-  };
-  for (const a of claim.adjustments) check(a);
-  for (const line of claim.lines) for (const a of line.adjustments) check(a, line.lineNumber);
+  for (const a of claim.adjustments) {
+    const message = balanceBillingMessage(a, undefined, why);
+    if (message !== undefined) findings.push(balanceBillingFinding(a, undefined, message));
+  }
+  for (const line of claim.lines) {
+    for (const a of line.adjustments) {
+      const message = balanceBillingMessage(a, line.lineNumber, why);
+      if (message !== undefined) findings.push(balanceBillingFinding(a, line.lineNumber, message));
+    }
+  }
   return findings;
+}
+
+function balanceBillingFinding(
+  a: Adjustment,
+  lineNumber: number | undefined,
+  message: string,
+): BalanceBillingFinding {
+  return {
+    kind: 'balance-billing',
+    ...(lineNumber === undefined ? {} : { lineNumber }),
+    adjustment: { group: a.group, reason: a.reason, amountCents: a.amountCents },
+    amountCents: a.amountCents,
+    message,
+  };
+}
+
+const ON_NSA_CLAIM = 'a No Surprises Act claim';
+
+/**
+ * Why PR amounts beyond cost share are balance billing on this claim (`a No Surprises Act claim`, `a
+ * claim with remark N879`), or undefined when they are not: the claim is not NSA and carries neither
+ * N878 nor N879.
+ */
+export function balanceBillingGround(
+  claim: Pick<Claim, 'remarks' | 'lines'>,
+  nsa: NsaStatus | boolean,
+): string | undefined {
+  if (typeof nsa === 'boolean' ? nsa : nsa.nsa) return ON_NSA_CLAIM;
+  if (!anyRemarks(claim)) return undefined;
+  const prohibitedBy = BALANCE_BILLING_PROHIBITED_REMARKS.filter((r) => hasRemark(claim, r));
+  return prohibitedBy.length === 0 ? undefined : `a claim with remark ${prohibitedBy.join(', ')}`;
+}
+
+/**
+ * The balance-billing finding's message for one adjustment (`lineNumber` undefined at claim level) on a
+ * claim balanceBillingGround gave `why` for, or undefined when the adjustment is not balance billing.
+ */
+export function balanceBillingMessage(
+  a: Adjustment,
+  lineNumber: number | undefined,
+  why: string,
+): string | undefined {
+  if (a.group !== 'PR' || a.amountCents <= 0) return undefined;
+  if (categorizeAdjustment(a) === 'patient-cost-share') return undefined;
+  const where = lineNumber === undefined ? 'Claim' : `Line ${lineNumber}`;
+  const fix =
+    a.reason === '45'
+      ? 'ask the payer to reprocess it as CO-45, and do not bill the patient for it'
+      : 'do not bill the patient beyond in-network cost sharing';
+  return `${where}: PR-${a.reason} ${formatDollars(a.amountCents)} is balance billing on ${why}; ${fix}.`;
 }

@@ -72,6 +72,17 @@ describe('nsaStatus', () => {
     expect(status.reason).toMatch(reason);
   });
 
+  it('answers each set of remarks, and each mark, for itself when asked again', () => {
+    const alone = nsaStatus(claim({ remarks: ['N864'] }));
+    const both = nsaStatus(claim({ remarks: ['N877'], lineRemarks: ['N864'] }));
+    expect(nsaStatus(claim({ lineRemarks: ['N864'] }))).toEqual(alone);
+    expect(both.reason).toMatch(/^Remarks N864, N877 /);
+    expect(nsaStatus(claim({ remarks: ['N864'] })).reason).toMatch(/^Remark N864 /);
+    expect(nsaStatus(claim({}), 'facility').kind).toBe('facility');
+    expect(nsaStatus(claim({}), 'emergency').kind).toBe('emergency');
+    expect(nsaStatus(claim({ remarks: ['N130'] }))).toEqual({ nsa: false });
+  });
+
   it('prefers the remark over the mark for kind', () => {
     expect(nsaStatus(claim({ remarks: ['N866'] }), 'emergency').kind).toBe('air-ambulance');
   });
