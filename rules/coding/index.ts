@@ -382,6 +382,8 @@ interface Surgery {
   own: boolean;
   lineNumber: number;
   claimNumber: string;
+  /** ` falls inside the global period of 27447 (line 2, 2025-03-04; global 090: ...) and has no 24, 25 or 57`, once asked. */
+  inside: string | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -428,6 +430,15 @@ const GLOBAL_WINDOW: Readonly<
 
 const NO_SURGERIES: readonly Surgery[] = [];
 
+/** The global-period fix, by the modifier that would take the visit out of the package. */
+const APPEND_24 = appendFix('24 if the visit was unrelated to the surgery (with the unrelated diagnosis)');
+const APPEND_57 = appendFix('57 if this visit was the decision for surgery');
+const APPEND_25 = appendFix('25 if the visit was significant and separately identifiable from the procedure');
+
+function appendFix(modifier: string): string {
+  return `append ${modifier}; otherwise the visit is part of the surgical package and should not be billed`;
+}
+
 function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surgery[] {
   const out: Surgery[] = [];
   for (const line of claim.lines) {
@@ -442,6 +453,7 @@ function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surge
       own,
       lineNumber: line.lineNumber,
       claimNumber: claim.claimNumber,
+      inside: undefined,
     });
   }
   return out;
@@ -462,18 +474,15 @@ function globalPeriod(
     const w = GLOBAL_WINDOW[s.globalDays];
     const offset = d - s.day;
     if (offset < -w.before || offset > w.after) continue;
-    const modifier =
-      offset > 0
-        ? '24 if the visit was unrelated to the surgery (with the unrelated diagnosis)'
-        : s.globalDays === '090'
-          ? '57 if this visit was the decision for surgery'
-          : '25 if the visit was significant and separately identifiable from the procedure';
-    const where = s.own ? `line ${s.lineNumber}` : `claim ${s.claimNumber}`;
+    if (s.inside === undefined) {
+      const where = s.own ? `line ${s.lineNumber}` : `claim ${s.claimNumber}`;
+      s.inside = ` falls inside the global period of ${s.code} (${where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`;
+    }
     return finding(
       'global-period',
       line,
-      `E/M on ${date} falls inside the global period of ${s.code} (${where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`,
-      `append ${modifier}; otherwise the visit is part of the surgical package and should not be billed`,
+      `E/M on ${date}${s.inside}`,
+      offset > 0 ? APPEND_24 : s.globalDays === '090' ? APPEND_57 : APPEND_25,
       source(mpfs, 'global surgery days (GLOB DAYS)'),
     );
   }

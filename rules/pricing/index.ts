@@ -17,7 +17,7 @@ import {
 } from './modifiers';
 import type { PricingMethod } from './policy';
 import { type ScheduleIndex, type ScheduleRow, scheduleAmount } from './schedule';
-import { type UcrAmount, type UcrIndex, ucrAmount, ucrHas } from './ucr';
+import { type UcrAmount, type UcrIndex, ucrAmount, ucrHasRow } from './ucr';
 
 const UCR_MISS: UcrAmount = { ok: false, reason: '' };
 
@@ -76,25 +76,24 @@ function miss(reason: string): BasePrice {
  */
 const MISS: BasePrice = { ok: false, reasons: [] };
 
-/** A schedule row for the line: its 26/TC/53 row, else any other modifier's row, else the global row. */
+/**
+ * A schedule row for the line: its 26/TC/53 row, else any other modifier's row, else the global row.
+ * The row is filed under the modifier it was found by, so `row.modifier` names it.
+ */
 function scheduleRowFor(
   index: ScheduleIndex,
   line: ClaimLine,
   modifier: string,
   payerName: string,
   date: string | undefined,
-): { row: ScheduleRow; modifier: string } | undefined {
-  if (modifier) {
-    const row = scheduleAmount(index, line.code, modifier, payerName, date);
-    return row ? { row, modifier } : undefined;
-  }
+): ScheduleRow | undefined {
+  if (modifier) return scheduleAmount(index, line.code, modifier, payerName, date);
   for (const m of line.modifiers) {
     if (PAYMENT_MODIFIERS.has(m)) continue;
     const row = scheduleAmount(index, line.code, m, payerName, date);
-    if (row) return { row, modifier: m };
+    if (row) return row;
   }
-  const row = scheduleAmount(index, line.code, '', payerName, date);
-  return row ? { row, modifier: '' } : undefined;
+  return scheduleAmount(index, line.code, '', payerName, date);
 }
 
 function priceBySchedule(
@@ -117,11 +116,11 @@ function priceBySchedule(
   const date = line.serviceDate ?? claim.serviceDateFrom;
   const modifier = pricingModifier(line);
   for (const index of candidates) {
-    const hit = scheduleRowFor(index, line, modifier, claim.payerName, date);
-    if (hit) {
+    const row = scheduleRowFor(index, line, modifier, claim.payerName, date);
+    if (row) {
       return priced(
-        hit.row.amountCents,
-        scheduleBasis(index, hit.row, line.code, hit.modifier),
+        row.amountCents,
+        scheduleBasis(index, row, line.code, row.modifier),
         medicareIndicators(ctx, line),
       );
     }
@@ -245,9 +244,10 @@ function priceByUcr(
   if (ctx.region === undefined || ctx.region.trim() === '')
     return explain ? miss('no UCR region (geozip) set for the practice') : MISS;
   const modifier = pricingModifier(line);
+  // Most lines a UCR table does not price: a miss is found without building its reason text (or a query).
+  const found = explain || ucrHasRow(ucr, line.code, modifier, ctx.region, method.percentile);
+  if (!found && !((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit)) return MISS;
   const query = { code: line.code, modifier, region: ctx.region, percentile: method.percentile };
-  // Most lines a UCR table does not price: a miss is found without building its reason text.
-  const found = explain || ucrHas(ucr, query);
   const amount: UcrAmount = found ? ucrAmount(ucr, query) : UCR_MISS;
   if (amount.ok) return priced(amount.cents, ucrBasis(amount), medicareIndicators(ctx, line));
   if ((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit) {
@@ -312,12 +312,15 @@ function priceByHistory(
   if (!ctx.history) return explain ? miss('no claim history loaded') : MISS;
   const modifier = pricingModifier(line);
   const stat = historyAmount(ctx.history, claim.payerName, line.code, modifier);
-  const what = `${codeText(line.code, modifier)} from ${claim.payerName}`;
-  if (!stat) return explain ? miss(`no allowed history for ${what}`) : MISS;
+  if (!stat) {
+    return explain
+      ? miss(`no allowed history for ${codeText(line.code, modifier)} from ${claim.payerName}`)
+      : MISS;
+  }
   if (stat.count < method.minCount) {
     return explain
       ? miss(
-          `only ${stat.count} past claim${stat.count === 1 ? '' : 's'} for ${what}, ${method.minCount} needed`,
+          `only ${stat.count} past claim${stat.count === 1 ? '' : 's'} for ${codeText(line.code, modifier)} from ${claim.payerName}, ${method.minCount} needed`,
         )
       : MISS;
   }

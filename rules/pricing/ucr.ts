@@ -93,10 +93,21 @@ function isZip5(s: string): boolean {
 
 /** Whether `ucrAmount(index, query)` would give an amount, answered without building any text. */
 export function ucrHas(index: UcrIndex, query: UcrQuery): boolean {
-  const column = index.columnByPercentile.get(query.percentile);
+  return ucrHasRow(index, query.code, query.modifier, query.region, query.percentile);
+}
+
+/** ucrHas with the query's fields as arguments: pricing asks for every line, and builds no query to ask. */
+export function ucrHasRow(
+  index: UcrIndex,
+  code: string,
+  modifier: string,
+  regionName: string,
+  percentile: number,
+): boolean {
+  const column = index.columnByPercentile.get(percentile);
   if (column === undefined) return false;
-  const region = regionKey(query.region);
-  const key = codeKey(query.code, query.modifier);
+  const region = regionKey(regionName);
+  const key = codeKey(code, modifier);
   let row = index.byRegion.get(region)?.get(key);
   if (!row && isZip5(region)) row = index.byRegion.get(region.slice(0, 3))?.get(key);
   return row !== undefined && row.amountsCents[column] !== undefined;
