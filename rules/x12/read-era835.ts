@@ -784,7 +784,9 @@ class Era835Reader {
       this.fail(`expected a group code CO, PR, OA, PI or CR in CAS01, got "${showText(e.str(1))}"`);
     const text = e.text;
     let total = 0;
-    for (let i = 2; i <= 17; i += 3) {
+    // Triples past the segment's last element are empty: the loop stops there.
+    const count = e.count;
+    for (let i = 2; i <= 17 && i < count; i += 3) {
       if (e.len(i) === 0 && e.len(i + 1) === 0 && e.len(i + 2) === 0) continue;
       const reason = e.code(e.from(i), e.to(i), 1, 5);
       if (reason === null) {
