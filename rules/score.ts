@@ -1,5 +1,5 @@
 import { CATEGORY_LABEL, categorizeAdjustment, categorizeRemark } from './adjustments/index';
-import { pushCodingFlags } from './coding/index';
+import { writeCodingFlags } from './coding/index';
 import {
   appealDeadline,
   balanceBillingGround,
@@ -76,9 +76,37 @@ const NOT_A_DENIAL_REASON = new Set<DenialCategory>([
   'other',
 ]);
 
-/** The denial reason worth naming: the first category that says why, not how the money moved. */
-function denialCategory(categories: DenialCategory[]): DenialCategory | undefined {
-  return categories.find((c) => !NOT_A_DENIAL_REASON.has(c));
+/** The denial reason worth naming: the first category (of the first `count`) that says why, not how the money moved. */
+function denialCategory(
+  categories: readonly DenialCategory[],
+  count = categories.length,
+): DenialCategory | undefined {
+  for (let k = 0; k < count; k += 1) if (!NOT_A_DENIAL_REASON.has(categories[k]!)) return categories[k];
+  return undefined;
+}
+
+/**
+ * The claim's categories and flags as they are found, copied at their size into the score (a growing
+ * array reserves room for 17); reused by every claim (scoring is synchronous).
+ */
+const claimFound: DenialCategory[] = [];
+const claimFlags: Flag[] = [];
+
+function claimSeen(count: number, c: DenialCategory): boolean {
+  for (let k = 0; k < count; k += 1) if (claimFound[k] === c) return true;
+  return false;
+}
+
+/** The NSA flag per (shared) NSA status. */
+const nsaFlags = new WeakMap<object, Flag>();
+
+function nsaFlag(nsa: { reason?: string }): Flag {
+  let flag = nsaFlags.get(nsa);
+  if (!flag) {
+    flag = Object.freeze<Flag>({ kind: 'nsa', message: nsa.reason ?? 'No Surprises Act claim' });
+    nsaFlags.set(nsa, flag);
+  }
+  return flag;
 }
 
 /** "Denied: medical necessity" per category, written once. */
@@ -115,7 +143,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   const prices = priceClaimLines(claim, policy.methods, ctx.pricing);
   const lines: LineScore[] = new Array(claim.lines.length);
   // Categories in first-seen order (a handful; an array beats a set here).
-  const claimCategories: DenialCategory[] = [];
+  let categoryCount = 0;
   let allowedTotal = 0;
   let expectedTotal = 0;
   let shortfallTotal = 0;
@@ -133,7 +161,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     const price = prices[i]!;
     const allowedCents = lineAllowedCents(line);
     const categories = lineCategories(line);
-    for (const c of categories) if (!claimCategories.includes(c)) claimCategories.push(c);
+    for (const c of categories) if (!claimSeen(categoryCount, c)) claimFound[categoryCount++] = c;
     let shortfallCents = 0;
     const denied = line.paidCents === 0 && allowedCents === 0 && line.billedCents > 0;
     let underpaid = false;
@@ -196,49 +224,52 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     };
   }
 
-  const flags: Flag[] = [];
+  const flags = claimFlags;
+  let flagCount = 0;
   // Underpaid and denied money are told apart: they call for different letters.
   if (underpaidLines > 0) {
-    flags.push({
+    flags[flagCount++] = {
       kind: 'underpaid',
       message: `Underpaid ${dollars(underpaidCents)} on ${underpaidLines} line${underpaidLines === 1 ? '' : 's'}`,
-    });
+    };
   }
   if (claim.status === 'denied' || deniedLines > 0) {
-    const cat = denialCategory(claimCategories);
+    const cat = denialCategory(claimFound, categoryCount);
     const what = cat ? DENIED_BECAUSE[cat] : 'Denied';
     const partly = claim.status !== 'denied' && deniedLines > 0;
     const amount = deniedCents > 0 ? `, ${dollars(deniedCents)} expected` : '';
-    flags.push({
+    flags[flagCount++] = {
       kind: 'denied',
       message: partly
         ? `${what} on ${deniedLines} line${deniedLines === 1 ? '' : 's'}${amount}`
         : `${what}${amount}`,
-    });
+    };
   }
-  for (const e of claim.balanceErrors ?? []) flags.push({ kind: 'imbalance', message: e });
+  if (claim.balanceErrors) {
+    for (const e of claim.balanceErrors) flags[flagCount++] = { kind: 'imbalance', message: e };
+  }
   // Coding checks from the PFS indicators (domain.md 1.4), when the Medicare file is loaded. Claim-level
   // only, naming the line: line flags stay the money findings (underpaid, denied) the line table sorts by.
-  if (ctx.pricing.medicare) pushCodingFlags(claim, ctx.pricing.medicare, flags);
+  if (ctx.pricing.medicare) flagCount = writeCodingFlags(claim, ctx.pricing.medicare, flags, flagCount);
 
   // No Surprises Act: remark codes or the biller's mark (domain.md 2, 4.4); PR-45 then is balance billing.
   const nsa = nsaStatus(claim, notes.nsaMark);
   if (nsa.nsa) {
-    flags.push({ kind: 'nsa', message: nsa.reason ?? 'No Surprises Act claim' });
-    if (!claimCategories.includes('no-surprises-act')) claimCategories.push('no-surprises-act');
+    flags[flagCount++] = nsaFlag(nsa);
+    if (!claimSeen(categoryCount, 'no-surprises-act')) claimFound[categoryCount++] = 'no-surprises-act';
   }
   // balanceBillingFindings, its messages only: on the claim, and on the (first) line with the number.
   const balanceBilling = balanceBillingGround(claim, nsa);
   if (balanceBilling !== undefined) {
     for (const a of claim.adjustments) {
       const message = balanceBillingMessage(a, undefined, balanceBilling);
-      if (message !== undefined) flags.push({ kind: 'balance-billing', message });
+      if (message !== undefined) flags[flagCount++] = { kind: 'balance-billing', message };
     }
     for (const line of claim.lines) {
       for (const a of line.adjustments) {
         const message = balanceBillingMessage(a, line.lineNumber, balanceBilling);
         if (message === undefined) continue;
-        flags.push({ kind: 'balance-billing', message });
+        flags[flagCount++] = { kind: 'balance-billing', message };
         for (const ls of lines) {
           if (ls.lineNumber === line.lineNumber) {
             ls.flags.push({ kind: 'balance-billing', message });
@@ -296,8 +327,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       shortfallCents: shortfallTotal,
     },
     lines,
-    flags,
-    categories: claimCategories,
+    flags: flags.slice(0, flagCount),
+    categories: claimFound.slice(0, categoryCount),
     deadlines,
     nsa: nsa.nsa,
     priority: (shortfallTotal / 100) * urgency,

@@ -439,11 +439,13 @@ function appendFix(modifier: string): string {
   return `append ${modifier}; otherwise the visit is part of the surgical package and should not be billed`;
 }
 
+/** The claim's surgeries; `own` (the claim checked) reads its lines' rows from `lineEntries`. */
 function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surgery[] {
   const out: Surgery[] = [];
-  for (const line of claim.lines) {
+  for (let i = 0; i < claim.lines.length; i += 1) {
+    const line = claim.lines[i]!;
     const date = lineDate(line, claim);
-    const days = indicatorRow(mpfs, line.code)?.globalDays;
+    const days = (own ? lineEntries[i]! : codeEntry(mpfs, line.code)).row?.globalDays;
     if (!date || (days !== '000' && days !== '010' && days !== '090')) continue;
     out.push({
       code: line.code,
@@ -515,11 +517,10 @@ function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonl
   foundCount = 0;
   // Surgeries matter only to an E/M line inside their global period.
   let hasEm = false;
-  for (const l of claim.lines) {
-    if (isEvaluationAndManagement(l.code)) {
-      hasEm = true;
-      break;
-    }
+  for (let i = 0; i < claim.lines.length; i += 1) {
+    const entry = codeEntry(mpfs, claim.lines[i]!.code);
+    lineEntries[i] = entry;
+    if (entry.evaluationAndManagement) hasEm = true;
   }
   const own = hasEm ? surgeries(mpfs, claim, true) : NO_SURGERIES;
   const all =
@@ -531,10 +532,12 @@ function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonl
             .filter((c) => c.claimNumber !== claim.claimNumber)
             .flatMap((c) => surgeries(mpfs, c, false)),
         ];
-  for (const line of claim.lines) {
-    const row = indicatorRow(mpfs, line.code);
+  for (let i = 0; i < claim.lines.length; i += 1) {
+    const line = claim.lines[i]!;
+    const entry = lineEntries[i]!;
+    const row = entry.row;
     if (row) {
-      const remembered = codeFindings(mpfs, line, row);
+      const remembered = codeFindings(mpfs, entry, line, row);
       for (let k = 0; k < remembered.length; k += 1) note(remembered[k]!, line.lineNumber, true);
       if (all.length > 0) {
         const g = globalPeriod(mpfs, claim, line, all);
@@ -602,20 +605,21 @@ export function checkClaimCoding(
 
 /**
  * The claim's coding findings as the flags scoreClaim shows (`Line 2: 71046-26-TC: ...`), in the order
- * checkClaimCoding gives them, pushed onto `flags`. A remembered finding's flag on a given line number is
- * the same for every claim, so it is made once and shared (frozen); the others are made per claim.
+ * checkClaimCoding gives them, written into `flags` from index `at` on; returns the index after the last.
+ * A remembered finding's flag on a given line number is the same for every claim, so it is made once and
+ * shared (frozen); the others are made per claim.
  */
-export function pushCodingFlags(claim: Claim, mpfs: MedicareFeeSchedule, flags: Flag[]): void {
+export function writeCodingFlags(claim: Claim, mpfs: MedicareFeeSchedule, flags: Flag[], at: number): number {
   collectFindings(claim, mpfs, NO_CLAIMS);
+  let end = at;
   for (let k = 0; k < foundCount; k += 1) {
     const f = found[k]!;
     const lineNumber = foundLines[k]!;
-    flags.push(
-      foundRemembered[k]
-        ? rememberedFlag(f, lineNumber)
-        : { kind: 'coding', message: `Line ${lineNumber}: ${f.message}` },
-    );
+    flags[end++] = foundRemembered[k]
+      ? rememberedFlag(f, lineNumber)
+      : { kind: 'coding', message: `Line ${lineNumber}: ${f.message}` };
   }
+  return end;
 }
 
 /** Shared flags of remembered findings, by line number (small numbers only: a claim's first lines). */
@@ -640,34 +644,58 @@ function rememberedFlag(f: CodingFinding, lineNumber: number): Flag {
 }
 
 /**
+ * What a schedule says about one code, looked up once per line: the row whose indicators speak for it
+ * (indicatorRow), whether it is an E/M visit, and the per-code findings by modifier list (codeFindings).
+ */
+interface CodeEntry {
+  row: RvuRow | undefined;
+  evaluationAndManagement: boolean;
+  byModifiers: Map<string | null, readonly CodingFinding[]>;
+}
+
+/** Each line's entry, for the claim being checked (collectFindings fills it first). */
+const lineEntries: CodeEntry[] = [];
+
+const codeEntriesBySchedule = new WeakMap<MedicareFeeSchedule, Map<string, CodeEntry>>();
+let lastCodeSchedule: MedicareFeeSchedule | undefined;
+let lastCodeEntries = new Map<string, CodeEntry>();
+
+function codeEntry(mpfs: MedicareFeeSchedule, code: string): CodeEntry {
+  if (mpfs !== lastCodeSchedule) {
+    let byCode = codeEntriesBySchedule.get(mpfs);
+    if (!byCode) {
+      byCode = new Map();
+      codeEntriesBySchedule.set(mpfs, byCode);
+    }
+    lastCodeSchedule = mpfs;
+    lastCodeEntries = byCode;
+  }
+  let entry = lastCodeEntries.get(code);
+  if (!entry) {
+    if (lastCodeEntries.size >= 50_000) lastCodeEntries.clear();
+    entry = {
+      row: indicatorRow(mpfs, code),
+      evaluationAndManagement: isEvaluationAndManagement(code),
+      byModifiers: new Map(),
+    };
+    lastCodeEntries.set(code, entry);
+  }
+  return entry;
+}
+
+/**
  * What the status, PC/TC, bilateral, assistant, co-surgeon and team checks say about a line depends on its
  * code and modifiers alone (and the code's row): worked out once per code and modifier list, per schedule.
  * The remembered findings carry the first such line's number; callers copy them with their own.
  */
-const codeFindingsBySchedule = new WeakMap<
-  MedicareFeeSchedule,
-  Map<string, Map<string | null, readonly CodingFinding[]>>
->();
-let lastCodeSchedule: MedicareFeeSchedule | undefined;
-let lastCodeFindings = new Map<string, Map<string | null, readonly CodingFinding[]>>();
-
-function codeFindings(mpfs: MedicareFeeSchedule, line: ClaimLine, row: RvuRow): readonly CodingFinding[] {
-  if (mpfs !== lastCodeSchedule) {
-    let byCode = codeFindingsBySchedule.get(mpfs);
-    if (!byCode) {
-      byCode = new Map();
-      codeFindingsBySchedule.set(mpfs, byCode);
-    }
-    lastCodeSchedule = mpfs;
-    lastCodeFindings = byCode;
-  }
-  // By code, then by modifier list: none is null, one is itself, more are joined (NUL never occurs in one).
-  let byModifiers = lastCodeFindings.get(line.code);
-  if (!byModifiers) {
-    if (lastCodeFindings.size >= 50_000) lastCodeFindings.clear();
-    byModifiers = new Map();
-    lastCodeFindings.set(line.code, byModifiers);
-  }
+function codeFindings(
+  mpfs: MedicareFeeSchedule,
+  entry: CodeEntry,
+  line: ClaimLine,
+  row: RvuRow,
+): readonly CodingFinding[] {
+  // By modifier list: none is null, one is itself, more are joined (NUL never occurs in one).
+  const byModifiers = entry.byModifiers;
   const mods = line.modifiers;
   const key = mods.length === 0 ? null : mods.length === 1 ? mods[0]! : mods.join('\u0000');
   let list = byModifiers.get(key);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkClaimCoding, pushCodingFlags } from '../../../../rules/coding/index';
+import { checkClaimCoding, writeCodingFlags } from '../../../../rules/coding/index';
 import type { Flag } from '../../../../rules/model';
 import { claim, medicare2025 } from '../pricing/fixtures';
 
@@ -71,8 +71,9 @@ describe('coding flags for the score', () => {
         c.lines.forEach((l, i) => {
           l.lineNumber = ls[i]!.lineNumber;
         });
-        const flags: Flag[] = [];
-        pushCodingFlags(c, mpfs, flags);
+        const flags: Flag[] = [{ kind: 'nsa', message: 'before' }];
+        expect(writeCodingFlags(c, mpfs, flags, 1)).toBe(flags.length);
+        expect(flags.shift()).toEqual({ kind: 'nsa', message: 'before' });
         const expected = checkClaimCoding(c, mpfs).map((f) => ({
           kind: 'coding',
           message: `Line ${f.lineNumber}: ${f.message}`,
@@ -80,7 +81,7 @@ describe('coding flags for the score', () => {
         expect(flags).toEqual(expected);
         // Asked again (flags remembered by then), the answer is the same.
         const again: Flag[] = [];
-        pushCodingFlags(c, mpfs, again);
+        writeCodingFlags(c, mpfs, again, 0);
         expect(again).toEqual(expected);
       }),
       { numRuns: 300 },
