@@ -14,7 +14,20 @@ const CLP02_TEXT: Readonly<Record<string, string>> = {
   '25': 'Predetermination pricing only - no payment',
 };
 
-const PROCESSED = new Set(['1', '2', '3', '19', '20', '21']);
+/** CLP02 1, 2, 3, 19, 20, 21: processed (as primary, secondary, tertiary; forwarded or not). */
+function isProcessed(code: string): boolean {
+  switch (code) {
+    case '1':
+    case '2':
+    case '3':
+    case '19':
+    case '20':
+    case '21':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * Our reading of CLP02 plus the money. Kept deliberately simple; the scorer looks at the lines:
@@ -42,7 +55,7 @@ export function claimStatusOf(
 ): ClaimStatus {
   if (code === '22') return 'reversed';
   if (code === '4' || code === '23') return 'denied';
-  if (PROCESSED.has(code)) {
+  if (isProcessed(code)) {
     if (paidCents !== 0 || (patientResponsibilityCents ?? 0) > 0) return 'paid';
     return 'denied';
   }

@@ -1420,6 +1420,7 @@ function isTwoDigits(s: string): boolean {
 
 /** N855 / N856 say whether ERISA governs the plan (domain.md 4.3), which decides appeal routing. */
 function planTypeFrom(remarks: string[]): Claim['planType'] {
+  if (remarks.length === 0) return undefined;
   if (remarks.includes('N855')) return 'erisa';
   if (remarks.includes('N856')) return 'non-erisa';
   return undefined;

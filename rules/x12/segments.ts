@@ -130,6 +130,12 @@ function codeDigit(c: number): number {
 
 /** Codes (CARCs, CPT/HCPCS, modifiers, remarks) seen so far: a file repeats a few hundred of them. */
 const CODES = new Map<number, string>();
+/**
+ * A direct-mapped cache in front of CODES: slot `key & 1023` holds the last code read there. The same
+ * dozen codes come back on every claim, and a typed-array compare is cheaper than a Map lookup.
+ */
+const RECENT_KEYS = new Float64Array(1024).fill(-1);
+const RECENT_CODES: string[] = new Array<string>(1024).fill('');
 
 /**
  * A reused cursor over segments: `next()` moves on; `id`, `index` and the element accessors describe
@@ -325,10 +331,15 @@ export class SegmentReader {
       if (d === 0) return null;
       key = key * 37 + d;
     }
-    const known = CODES.get(key);
-    if (known !== undefined) return known;
-    const code = text.slice(from, to);
-    CODES.set(key, code);
+    const slot = key & 1023;
+    if (RECENT_KEYS[slot] === key) return RECENT_CODES[slot] as string;
+    let code = CODES.get(key);
+    if (code === undefined) {
+      code = text.slice(from, to);
+      CODES.set(key, code);
+    }
+    RECENT_KEYS[slot] = key;
+    RECENT_CODES[slot] = code;
     return code;
   }
 }
