@@ -13,9 +13,15 @@ export function dollarText(cents: number): string {
   return `$${negative ? '-' : ''}${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
+/** `.00` to `.99`, by cents. */
+const CENTS: readonly string[] = Array.from({ length: 100 }, (_, c) => `.${c < 10 ? '0' : ''}${c}`);
+/** `000` to `999`: a group after a thousands separator. */
+const GROUP: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
 /** Thousands separators for a whole number of dollars: 1234567 -> `1,234,567`. */
 function grouped(whole: number): string {
   if (whole < 1000) return String(whole);
+  if (whole < 1_000_000) return `${Math.floor(whole / 1000)},${GROUP[whole % 1000]}`;
   const s = String(whole);
   let out = s.slice(0, ((s.length - 1) % 3) + 1);
   for (let i = out.length; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
@@ -29,12 +35,12 @@ function grouped(whole: number): string {
  * underpaid line's message has three amounts. Fractional or huge amounts keep toLocaleString's rounding.
  */
 export function dollarsGrouped(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
   if (!Number.isInteger(abs) || abs > 1e13) {
+    const sign = cents < 0 ? '-' : '';
     return `${sign}$${(abs / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   }
   const whole = Math.floor(abs / 100);
-  const frac = abs - whole * 100;
-  return `${sign}$${grouped(whole)}.${frac < 10 ? '0' : ''}${frac}`;
+  const text = `$${grouped(whole)}${CENTS[abs - whole * 100]}`;
+  return cents < 0 ? `-${text}` : text;
 }

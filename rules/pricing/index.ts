@@ -17,7 +17,7 @@ import {
 } from './modifiers';
 import type { PricingMethod } from './policy';
 import { type ScheduleIndex, type ScheduleRow, scheduleAmount } from './schedule';
-import { type UcrAmount, type UcrIndex, ucrAmount, ucrHasRow } from './ucr';
+import { type UcrAmount, type UcrIndex, ucrAmount, ucrFound } from './ucr';
 
 const UCR_MISS: UcrAmount = { ok: false, reason: '' };
 
@@ -187,6 +187,18 @@ function scheduleBasis(index: ScheduleIndex, row: ScheduleRow, code: string, mod
   return basis;
 }
 
+let lastYear = Number.NaN;
+let lastYearText = '';
+
+/** `2025` for the schedule's year, written once (every Medicare-priced line compares its date with it). */
+function yearText(year: number): string {
+  if (year !== lastYear) {
+    lastYear = year;
+    lastYearText = String(year);
+  }
+  return lastYearText;
+}
+
 function priceByMedicare(
   method: Extract<PricingMethod, { method: 'percent-of-medicare' }>,
   line: ClaimLine,
@@ -215,7 +227,7 @@ function priceByMedicare(
   let basis = percentOfBasis(amount, method.percent);
   if (placeOfService === undefined) basis += ' (no place of service on the claim)';
   const date = line.serviceDate ?? claim.serviceDateFrom;
-  if (date !== undefined && !date.startsWith(String(mpfs.year))) {
+  if (date !== undefined && !date.startsWith(yearText(mpfs.year))) {
     basis += ` (service date ${date} priced with ${mpfs.year} rates)`;
   }
   return priced((amount.cents * method.percent) / 100, basis, amount.row);
@@ -245,10 +257,13 @@ function priceByUcr(
     return explain ? miss('no UCR region (geozip) set for the practice') : MISS;
   const modifier = pricingModifier(line);
   // Most lines a UCR table does not price: a miss is found without building its reason text (or a query).
-  const found = explain || ucrHasRow(ucr, line.code, modifier, ctx.region, method.percentile);
-  if (!found && !((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit)) return MISS;
+  if (!explain) {
+    const hit = ucrFound(ucr, line.code, modifier, ctx.region, method.percentile);
+    if (hit) return priced(hit.cents, ucrBasis(hit), medicareIndicators(ctx, line));
+    if (!((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit)) return MISS;
+  }
   const query = { code: line.code, modifier, region: ctx.region, percentile: method.percentile };
-  const amount: UcrAmount = found ? ucrAmount(ucr, query) : UCR_MISS;
+  const amount: UcrAmount = explain ? ucrAmount(ucr, query) : UCR_MISS;
   if (amount.ok) return priced(amount.cents, ucrBasis(amount), medicareIndicators(ctx, line));
   if ((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit) {
     const global = ucrAmount(ucr, { ...query, modifier: '' });

@@ -79,9 +79,22 @@ export function scheduleAmount(
       if (row.effectiveTo && serviceDate > row.effectiveTo) continue;
     }
     if (row.payer) {
-      payer ??= payerName.toUpperCase();
-      if (row.payer.toUpperCase() === payer) return row;
+      payer ??= upperCase(payerName);
+      if (upperCase(row.payer) === payer) return row;
     } else if (!general) general = row;
   }
   return general;
+}
+
+/** Payer names upper-cased, as written: a run names a handful of payers, on every line. */
+const upperCased = new Map<string, string>();
+
+function upperCase(name: string): string {
+  let upper = upperCased.get(name);
+  if (upper === undefined) {
+    upper = name.toUpperCase();
+    if (upperCased.size >= 10_000) upperCased.clear();
+    upperCased.set(name, upper);
+  }
+  return upper;
 }

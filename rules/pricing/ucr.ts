@@ -104,13 +104,65 @@ export function ucrHasRow(
   regionName: string,
   percentile: number,
 ): boolean {
+  return ucrFound(index, code, modifier, regionName, percentile) !== undefined;
+}
+
+/**
+ * What `ucrAmount` finds when it finds an amount (the same shared object), else undefined, without
+ * building a query or any reason text: the pricing hot path.
+ */
+export function ucrFound(
+  index: UcrIndex,
+  code: string,
+  modifier: string,
+  regionName: string,
+  percentile: number,
+): Extract<UcrAmount, { ok: true }> | undefined {
   const column = index.columnByPercentile.get(percentile);
-  if (column === undefined) return false;
+  if (column === undefined) return undefined;
   const region = regionKey(regionName);
   const key = codeKey(code, modifier);
+  let usedRegion = region;
   let row = index.byRegion.get(region)?.get(key);
-  if (!row && isZip5(region)) row = index.byRegion.get(region.slice(0, 3))?.get(key);
-  return row !== undefined && row.amountsCents[column] !== undefined;
+  if (!row && isZip5(region)) {
+    usedRegion = region.slice(0, 3);
+    row = index.byRegion.get(usedRegion)?.get(key);
+  }
+  if (!row) return undefined;
+  const cents = row.amountsCents[column];
+  if (cents === undefined) return undefined;
+  return sharedAmount(index, row, column, cents, usedRegion, percentile);
+}
+
+function sharedAmount(
+  index: UcrIndex,
+  row: UcrRow,
+  column: number,
+  cents: number,
+  usedRegion: string,
+  percentile: number,
+): Extract<UcrAmount, { ok: true }> {
+  let byRow = amounts.get(index);
+  if (!byRow) {
+    byRow = new WeakMap();
+    amounts.set(index, byRow);
+  }
+  let byColumn = byRow.get(row);
+  if (!byColumn) {
+    byColumn = new Map();
+    byRow.set(row, byColumn);
+  }
+  let amount = byColumn.get(column);
+  if (!amount || amount.region !== usedRegion || amount.cents !== cents) {
+    amount = Object.freeze({
+      ok: true,
+      cents,
+      region: usedRegion,
+      basis: `${ordinal(percentile)} percentile of ${index.table.name}, region ${usedRegion}`,
+    });
+    byColumn.set(column, amount);
+  }
+  return amount;
 }
 
 /**
@@ -147,27 +199,7 @@ export function ucrAmount(index: UcrIndex, query: UcrQuery): UcrAmount {
       reason: `UCR table "${index.table.name}" has no ${ordinal(query.percentile)} percentile amount for ${codeText} in ${usedRegion}`,
     };
   }
-  let byRow = amounts.get(index);
-  if (!byRow) {
-    byRow = new WeakMap();
-    amounts.set(index, byRow);
-  }
-  let byColumn = byRow.get(row);
-  if (!byColumn) {
-    byColumn = new Map();
-    byRow.set(row, byColumn);
-  }
-  let amount = byColumn.get(column);
-  if (!amount || amount.region !== usedRegion || amount.cents !== cents) {
-    amount = Object.freeze({
-      ok: true,
-      cents,
-      region: usedRegion,
-      basis: `${ordinal(query.percentile)} percentile of ${index.table.name}, region ${usedRegion}`,
-    });
-    byColumn.set(column, amount);
-  }
-  return amount;
+  return sharedAmount(index, row, column, cents, usedRegion, query.percentile);
 }
 
 /**

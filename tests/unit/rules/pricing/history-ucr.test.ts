@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimLine } from '../../../../rules/model';
 import { buildHistoryIndex, historyAmount } from '../../../../rules/pricing/history';
-import { indexUcr, ucrAmount } from '../../../../rules/pricing/ucr';
+import { indexUcr, ucrAmount, ucrFound } from '../../../../rules/pricing/ucr';
 import { claim } from './fixtures';
 
 type LineSpec = Partial<ClaimLine> & { code: string };
@@ -124,6 +124,9 @@ describe('UCR lookup', () => {
       { ok: false, reason: '99215 is not in UCR table "FH 2025" for region 900' },
     ],
   ])('%s', (_what, code, modifier, region, percentile, want) => {
-    expect(ucrAmount(index, { code, modifier, region, percentile })).toMatchObject(want);
+    const amount = ucrAmount(index, { code, modifier, region, percentile });
+    expect(amount).toMatchObject(want);
+    // The pricing path's lookup finds the same amount, or nothing where ucrAmount gives a reason.
+    expect(ucrFound(index, code, modifier, region, percentile)).toBe(amount.ok ? amount : undefined);
   });
 });
