@@ -726,8 +726,12 @@ function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): void {
   let right = false;
   let left = false;
   for (const line of claim.lines) {
-    const r = line.modifiers.includes('RT');
-    const l = line.modifiers.includes('LT');
+    let r = false;
+    let l = false;
+    for (const m of line.modifiers) {
+      if (m === 'RT') r = true;
+      else if (m === 'LT') l = true;
+    }
     if (r && !l) right = true;
     else if (l && !r) left = true;
   }

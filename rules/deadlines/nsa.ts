@@ -47,9 +47,20 @@ function hasRemark(claim: Pick<Claim, 'remarks' | 'lines'>, code: string): boole
   return false;
 }
 
-/** `remark` is `code` in any case; `code` is a letter N and digits, so only its own length can match. */
+/**
+ * `remark` is `code` in any case; `code` is upper-case letters and digits, so only its own length can
+ * match. ASCII is compared by character (no upper-cased copy per remark); anything else upper-cases.
+ */
 function sameRemark(remark: string, code: string): boolean {
-  return remark === code || (remark.length === code.length && remark.toUpperCase() === code);
+  if (remark === code) return true;
+  if (remark.length !== code.length) return false;
+  for (let i = 0; i < remark.length; i += 1) {
+    let c = remark.charCodeAt(i);
+    if (c > 127) return remark.toUpperCase() === code;
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== code.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function anyRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): boolean {
@@ -62,8 +73,7 @@ function anyRemarks(claim: Pick<Claim, 'remarks' | 'lines'>): boolean {
 function nsaRemarkBit(remark: string): number {
   // Every NSA code is N and three digits: only `n` upper-cases to N, so any other length cannot match.
   if (remark.length !== 4) return 0;
-  const upper = remark.toUpperCase();
-  for (let k = 0; k < NSA_REMARKS.length; k += 1) if (upper === NSA_REMARKS[k]!.code) return 1 << k;
+  for (let k = 0; k < NSA_REMARKS.length; k += 1) if (sameRemark(remark, NSA_REMARKS[k]!.code)) return 1 << k;
   return 0;
 }
 
@@ -246,6 +256,9 @@ function balanceBillingFinding(
 }
 
 const ON_NSA_CLAIM = 'a No Surprises Act claim';
+const ON_N878_AND_N879 = `a claim with remark ${BALANCE_BILLING_PROHIBITED_REMARKS.join(', ')}`;
+const ON_N878 = `a claim with remark ${BALANCE_BILLING_PROHIBITED_REMARKS[0]}`;
+const ON_N879 = `a claim with remark ${BALANCE_BILLING_PROHIBITED_REMARKS[1]}`;
 
 /**
  * Why PR amounts beyond cost share are balance billing on this claim (`a No Surprises Act claim`, `a
@@ -258,8 +271,11 @@ export function balanceBillingGround(
 ): string | undefined {
   if (typeof nsa === 'boolean' ? nsa : nsa.nsa) return ON_NSA_CLAIM;
   if (!anyRemarks(claim)) return undefined;
-  const prohibitedBy = BALANCE_BILLING_PROHIBITED_REMARKS.filter((r) => hasRemark(claim, r));
-  return prohibitedBy.length === 0 ? undefined : `a claim with remark ${prohibitedBy.join(', ')}`;
+  const n878 = hasRemark(claim, 'N878');
+  const n879 = hasRemark(claim, 'N879');
+  // `a claim with remark ${the ones present, in BALANCE_BILLING_PROHIBITED_REMARKS order}`.
+  if (n878) return n879 ? ON_N878_AND_N879 : ON_N878;
+  return n879 ? ON_N879 : undefined;
 }
 
 /**

@@ -167,7 +167,8 @@ function addProcedure(amountCents: number, dateKey: string, rankable: boolean, l
   return k;
 }
 
-function readBits(line: ClaimLine, i: number): void {
+/** Reads line i's payment modifiers into lineBits and lineAssistant; returns its bits. */
+function readBits(line: ClaimLine, i: number): number {
   let bits = 0;
   let assistant = '';
   for (const m of line.modifiers) {
@@ -181,6 +182,7 @@ function readBits(line: ClaimLine, i: number): void {
   }
   lineBits[i] = bits;
   lineAssistant[i] = assistant;
+  return bits;
 }
 
 function claimPass(
@@ -190,15 +192,17 @@ function claimPass(
   out: LinePrice[],
 ): void {
   procCount = 0;
+  let sides = 0;
   for (let i = 0; i < lines.length; i += 1) {
-    readBits(lines[i]!, i);
+    sides |= readBits(lines[i]!, i) & (RIGHT | LEFT);
     lineNotes[i] = '';
     lineProcStart[i] = -1;
     lineProcCount[i] = 0;
   }
 
   // Bilateral first (domain.md 1.4 "Implementation order"): RT+LT pairs on the same code and date.
-  for (let i = 0; i < lines.length; i += 1) {
+  // A pair needs an RT line and an LT line.
+  for (let i = 0; sides === (RIGHT | LEFT) && i < lines.length; i += 1) {
     const a = bases[i]!;
     const fa = lineBits[i]!;
     // A line in a pair already has its procedure; nothing else sets one in this loop.
@@ -278,7 +282,7 @@ function claimPass(
       };
       continue;
     }
-    const share = sharePercent(line, i, f, base.indicators);
+    const share = f & CO_SURGEON_62 || lineAssistant[i] ? sharePercent(line, i, f, base.indicators) : 100;
     let amountCents = 0;
     const end = start + lineProcCount[i]!;
     for (let k = start; k < end; k += 1) {
