@@ -43,6 +43,12 @@ export interface ClaimRecord {
    */
   actionableFlags?: FlagKind[];
   nonOpenStatus?: 'appealed' | 'resolved';
+  /**
+   * `updatedAt`, on the one record of each write whose `updatedAt` is the newest of that write (set by
+   * `claimIndexFields`); absent on the others. The index's newest entry is the newest claim write,
+   * which is all the glance's freshness stamp asks, at one index entry per write instead of per claim.
+   */
+  lastWriteAt?: string;
 }
 
 export type WorklistStatus = 'open' | 'appealed' | 'resolved';
@@ -183,10 +189,10 @@ export function openDatabaseAt(
 }
 
 /**
- * Keeps a claim record's indexed fields (`actionableFlags`, `nonOpenStatus`) in step with
- * `flagKinds` and `worklistStatus` on every write, whoever writes (modify, restore, import). Records
- * already right (storage/claims.ts sets them) are written as they are; others are copied, never
- * changed in the caller's hands.
+ * Keeps a claim record's indexed fields (`actionableFlags`, `nonOpenStatus`, `lastWriteAt`) in step
+ * with `flagKinds`, `worklistStatus` and `updatedAt` on every write, whoever writes (modify, restore,
+ * import). Records already right (storage/claims.ts sets the first two) are written as they are;
+ * others are copied, never changed in the caller's hands.
  */
 const claimIndexFields: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -200,25 +206,36 @@ const claimIndexFields: Middleware<DBCore> = {
         ...table,
         mutate: (req: DBCoreMutateRequest) =>
           table.mutate(
-            req.type === 'add' || req.type === 'put'
-              ? { ...req, values: req.values.map(withIndexFields) }
-              : req,
+            req.type === 'add' || req.type === 'put' ? { ...req, values: withIndexFields(req.values) } : req,
           ),
       };
     },
   }),
 };
 
-function withIndexFields(value: ClaimRecord): ClaimRecord {
-  const want = queriedClaimValues(value);
-  if (sameKinds(value.actionableFlags, want.actionableFlags) && value.nonOpenStatus === want.nonOpenStatus)
-    return value;
-  const out = { ...value };
-  if (want.actionableFlags) out.actionableFlags = want.actionableFlags;
-  else delete out.actionableFlags;
-  if (want.nonOpenStatus) out.nonOpenStatus = want.nonOpenStatus;
-  else delete out.nonOpenStatus;
-  return out;
+function withIndexFields(values: readonly ClaimRecord[]): ClaimRecord[] {
+  let newest = 0;
+  for (let i = 1; i < values.length; i++) {
+    if ((values[i] as ClaimRecord).updatedAt > (values[newest] as ClaimRecord).updatedAt) newest = i;
+  }
+  return values.map((value, i) => {
+    const want = queriedClaimValues(value);
+    const lastWriteAt = i === newest ? value.updatedAt : undefined;
+    if (
+      sameKinds(value.actionableFlags, want.actionableFlags) &&
+      value.nonOpenStatus === want.nonOpenStatus &&
+      value.lastWriteAt === lastWriteAt
+    )
+      return value;
+    const out = { ...value };
+    if (want.actionableFlags) out.actionableFlags = want.actionableFlags;
+    else delete out.actionableFlags;
+    if (want.nonOpenStatus) out.nonOpenStatus = want.nonOpenStatus;
+    else delete out.nonOpenStatus;
+    if (lastWriteAt !== undefined) out.lastWriteAt = lastWriteAt;
+    else delete out.lastWriteAt;
+    return out;
+  });
 }
 
 function sameKinds(a: readonly FlagKind[] | undefined, b: readonly FlagKind[] | undefined): boolean {

@@ -155,7 +155,7 @@ const GlanceSchema = z.object({
  */
 export async function glanceStamp(db: OonDatabase, asOf: string): Promise<string> {
   const [lastUpdate, appealed, resolved, lastAppeal, lastAudit] = await Promise.all([
-    db.claims.orderBy('updatedAt').reverse().limit(1).keys(),
+    db.claims.orderBy('lastWriteAt').reverse().limit(1).keys(),
     db.claims.where('nonOpenStatus').equals('appealed').count(),
     db.claims.where('nonOpenStatus').equals('resolved').count(),
     db.appeals.orderBy('updatedAt').reverse().limit(1).keys(),

@@ -59,7 +59,7 @@ async function indexEntries(name: string, index: string): Promise<number> {
   return count;
 }
 
-describe('migration 0005: claim indexes hold only the flag and status values the glance queries', () => {
+describe('migration 0005: claim indexes hold only the flag, status and write-time values the glance queries', () => {
   it('opens a version-4 database with every record kept and the queried values indexed', async () => {
     const name = 'migration-0005';
     const v4 = openDatabaseAt(4, name);
@@ -72,26 +72,33 @@ describe('migration 0005: claim indexes hold only the flag and status values the
     // Every record as it was, with the indexed copies beside it.
     expect(await db.claims.toArray()).toEqual([
       { ...stored[0], actionableFlags: ['underpaid'] },
-      { ...stored[1], actionableFlags: ['denied'], nonOpenStatus: 'appealed' },
+      // The newest write of the upgrade carries its time for the index.
+      {
+        ...stored[1],
+        actionableFlags: ['denied'],
+        nonOpenStatus: 'appealed',
+        lastWriteAt: '2026-11-05T10:00:00.000Z',
+      },
       { ...stored[2], nonOpenStatus: 'resolved' },
     ]);
     expect(db.claims.schema.indexes.map((i) => i.name).sort()).toEqual([
       'actionableFlags',
+      'lastWriteAt',
       'nonOpenStatus',
       'priority',
-      'updatedAt',
     ]);
     expect(await db.claims.where('actionableFlags').equals('underpaid').primaryKeys()).toEqual(['A1']);
     expect(await db.claims.where('actionableFlags').equals('denied').primaryKeys()).toEqual(['A2']);
     expect(await db.claims.where('nonOpenStatus').equals('appealed').primaryKeys()).toEqual(['A2']);
     expect(await db.claims.where('nonOpenStatus').equals('resolved').primaryKeys()).toEqual(['A3']);
     expect(await db.claims.orderBy('priority').reverse().primaryKeys()).toEqual(['A2', 'A1', 'A3']);
-    expect(await db.claims.orderBy('updatedAt').reverse().limit(1).primaryKeys()).toEqual(['A2']);
+    expect(await db.claims.orderBy('lastWriteAt').reverse().limit(1).primaryKeys()).toEqual(['A2']);
     db.close();
 
-    // No entry for a flag or status nobody queries: two flag entries and two status entries in all.
+    // No entry for a flag or status nobody queries, and one write time for the whole upgrade.
     expect(await indexEntries(name, 'actionableFlags')).toBe(2);
     expect(await indexEntries(name, 'nonOpenStatus')).toBe(2);
+    expect(await indexEntries(name, 'lastWriteAt')).toBe(1);
     await Dexie.delete(name);
   });
 
@@ -118,6 +125,20 @@ describe('migration 0005: claim indexes hold only the flag and status values the
     await db.claims.update('B1', { worklistStatus: 'open' });
     expect(await db.claims.where('nonOpenStatus').anyOf('appealed', 'resolved').count()).toBe(0);
     expect((await db.claims.get('B1'))?.worklistStatus).toBe('open');
+
+    // Of a write of several claims, the newest carries its time; the newest write is the index's end.
+    const later = [
+      { ...record, key: 'B2', updatedAt: '2026-11-27T09:00:00.000Z' },
+      { ...record, key: 'B3', updatedAt: '2026-11-27T10:00:00.000Z' },
+      { ...record, key: 'B4', updatedAt: '2026-11-27T08:00:00.000Z' },
+    ] as ClaimRecord[];
+    await db.claims.bulkPut(later);
+    expect(later.map((r) => r.lastWriteAt)).toEqual([undefined, undefined, undefined]);
+    expect(await db.claims.orderBy('lastWriteAt').primaryKeys()).toEqual(['B1', 'B3']);
+    expect(await db.claims.orderBy('lastWriteAt').reverse().limit(1).keys()).toEqual([
+      '2026-11-27T10:00:00.000Z',
+    ]);
+    expect((await db.claims.get('B3'))?.updatedAt).toBe('2026-11-27T10:00:00.000Z');
     db.close();
     await Dexie.delete('migration-0005-writes');
   });
