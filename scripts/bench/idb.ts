@@ -15,16 +15,31 @@ import type { CDPSession, Page } from '@playwright/test';
 import { extensionUnavailable, launchExtension } from '../browser/launch';
 import { buildBenchFile } from './x12';
 
-const ERA_BYTES = 50 * 1024 * 1024;
+/** The generated file's size: 50 MB, or OON_ERA_MB (to see whether the heap peak follows the file's size). */
+const ERA_BYTES = Number(process.env.OON_ERA_MB ?? 50) * 1024 * 1024;
 const ERA_TARGET_S = 20;
 
 interface HeapSampler {
-  stop: () => Promise<{ maxUsedMB: number; samples: number; savingAfterS?: number; lastStatus: string }>;
+  stop: () => Promise<{
+    maxUsedMB: number;
+    /** Peak while the page said "Reading", and while it said "Saving". */
+    maxReadingMB: number;
+    maxSavingMB: number;
+    samples: number;
+    savingAfterS?: number;
+    lastStatus: string;
+  }>;
 }
 
-/** Polls the page's V8 heap over CDP; a busy page answers late, so the count of samples is printed too. */
-async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
+/**
+ * Polls the page's V8 heap over CDP; a busy page answers late, so the count of samples is printed too.
+ * With `live` each sample collects garbage first (once a second, slowing the import): the peak is
+ * then what the import keeps alive, not what V8 has yet to collect.
+ */
+async function sampleHeap(cdp: CDPSession, live = false): Promise<HeapSampler> {
   let maxUsed = 0;
+  let maxReading = 0;
+  let maxSaving = 0;
   let samples = 0;
   let running = true;
   let lastStatus = '';
@@ -33,6 +48,7 @@ async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
   const loop = (async () => {
     while (running) {
       try {
+        if (live) await cdp.send('HeapProfiler.collectGarbage');
         const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
         maxUsed = Math.max(maxUsed, usedSize);
         samples++;
@@ -43,12 +59,14 @@ async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
         })) as { result: { value?: string } };
         const text = status.result.value ?? '';
         if (text) lastStatus = text;
+        if (lastStatus.startsWith('Saving')) maxSaving = Math.max(maxSaving, usedSize);
+        else maxReading = Math.max(maxReading, usedSize);
         if (savingAfterS === undefined && text.startsWith('Saving'))
           savingAfterS = (performance.now() - t0) / 1000;
       } catch {
         return;
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, live ? 1000 : 100));
     }
   })();
   return {
@@ -57,6 +75,8 @@ async function sampleHeap(cdp: CDPSession): Promise<HeapSampler> {
       await loop;
       return {
         maxUsedMB: maxUsed / 2 ** 20,
+        maxReadingMB: maxReading / 2 ** 20,
+        maxSavingMB: maxSaving / 2 ** 20,
         samples,
         lastStatus,
         ...(savingAfterS === undefined ? {} : { savingAfterS }),
@@ -154,7 +174,8 @@ export async function main(): Promise<void> {
     const eraMB = era.length / 2 ** 20;
     const baseMB = await heapUsedMB(cdp);
     const cpuBefore = chromiumCpuSeconds();
-    const sampler = await sampleHeap(cdp);
+    const live = process.env.OON_LIVE_HEAP === '1';
+    const sampler = await sampleHeap(cdp, live);
     let result: { seconds: number; report: string } | undefined;
     let failure: string | undefined;
     try {
@@ -177,7 +198,7 @@ export async function main(): Promise<void> {
     );
     console.log(`  CPU by Chromium process during the import: ${cpu}`);
     console.log(
-      `page JS heap: ${baseMB.toFixed(0)} MB before, max ${heap.maxUsedMB.toFixed(0)} MB during (${heap.samples} samples), ${afterMB.toFixed(0)} MB after GC`,
+      `page JS heap${live ? ' (live: garbage collected before each sample)' : ''}: ${baseMB.toFixed(0)} MB before, max ${heap.maxUsedMB.toFixed(0)} MB during (${heap.samples} samples; reading ${heap.maxReadingMB.toFixed(0)} MB, saving ${heap.maxSavingMB.toFixed(0)} MB), ${afterMB.toFixed(0)} MB after GC`,
     );
     const seconds = result?.seconds ?? Number.POSITIVE_INFINITY;
     console.log(
