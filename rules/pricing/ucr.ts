@@ -73,11 +73,14 @@ function ordinal(n: number): string {
 
 let lastRegion: string | undefined;
 let lastRegionKey = '';
+/** The last region's 3-digit geozip when it is a 5-digit ZIP, else undefined. */
+let lastGeozip: string | undefined;
 
 function regionKey(region: string): string {
   if (region !== lastRegion) {
     lastRegion = region;
     lastRegionKey = normaliseRegion(region);
+    lastGeozip = isZip5(lastRegionKey) ? lastRegionKey.slice(0, 3) : undefined;
   }
   return lastRegionKey;
 }
@@ -121,12 +124,13 @@ export function ucrFound(
   const column = index.columnByPercentile.get(percentile);
   if (column === undefined) return undefined;
   const region = regionKey(regionName);
+  const geozip = lastGeozip;
   const key = codeKey(code, modifier);
   let usedRegion = region;
   let row = index.byRegion.get(region)?.get(key);
-  if (!row && isZip5(region)) {
-    usedRegion = region.slice(0, 3);
-    row = index.byRegion.get(usedRegion)?.get(key);
+  if (!row && geozip !== undefined) {
+    usedRegion = geozip;
+    row = index.byRegion.get(geozip)?.get(key);
   }
   if (!row) return undefined;
   const cents = row.amountsCents[column];
