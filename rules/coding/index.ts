@@ -384,6 +384,8 @@ interface Surgery {
   claimNumber: string;
   /** ` falls inside the global period of 27447 (line 2, 2025-03-04; global 090: ...) and has no 24, 25 or 57`, once asked. */
   inside: string | undefined;
+  /** The finding message's end after the date, for a visit on or before the procedure day [0] and after it [1]; '' until asked. */
+  tails: [string, string];
 }
 
 const DAY_MS = 86_400_000;
@@ -428,8 +430,6 @@ const GLOBAL_WINDOW: Readonly<
   '090': { before: 1, after: 90, text: 'global 090: 1 day before to 90 days after' },
 };
 
-const NO_SURGERIES: readonly Surgery[] = [];
-
 /** The global-period fix, by the modifier that would take the visit out of the package. */
 const APPEND_24 = appendFix('24 if the visit was unrelated to the surgery (with the unrelated diagnosis)');
 const APPEND_57 = appendFix('57 if this visit was the decision for surgery');
@@ -456,23 +456,69 @@ function surgeries(mpfs: MedicareFeeSchedule, claim: Claim, own: boolean): Surge
       lineNumber: line.lineNumber,
       claimNumber: claim.claimNumber,
       inside: undefined,
+      tails: ['', ''],
     });
   }
   return out;
 }
 
+/**
+ * The checked claim's own surgeries: the first `ownCount` of these objects, reused from claim to claim
+ * (surgeries(mpfs, claim, true) without making a list or objects per claim).
+ */
+const ownSurgeries: Surgery[] = [];
+let ownCount = 0;
+
+function collectOwnSurgeries(claim: Claim): void {
+  ownCount = 0;
+  for (let i = 0; i < claim.lines.length; i += 1) {
+    const line = claim.lines[i]!;
+    const date = lineDate(line, claim);
+    const days = lineEntries[i]!.row?.globalDays;
+    if (!date || (days !== '000' && days !== '010' && days !== '090')) continue;
+    let s = ownSurgeries[ownCount];
+    if (!s) {
+      s = {
+        code: '',
+        date: '',
+        day: 0,
+        globalDays: days,
+        own: true,
+        lineNumber: 0,
+        claimNumber: '',
+        inside: undefined,
+        tails: ['', ''],
+      };
+      ownSurgeries[ownCount] = s;
+    }
+    s.code = line.code;
+    s.date = date;
+    s.day = dayNumber(date);
+    s.globalDays = days;
+    s.lineNumber = line.lineNumber;
+    s.claimNumber = claim.claimNumber;
+    s.inside = undefined;
+    s.tails[0] = '';
+    s.tails[1] = '';
+    ownCount += 1;
+  }
+}
+
+/** The global-period finding for an E/M line inside the period of one of the first `count` of `all`. */
 function globalPeriod(
   mpfs: MedicareFeeSchedule,
   claim: Claim,
   line: ClaimLine,
   all: readonly Surgery[],
+  count: number,
 ): CodingFinding | undefined {
-  if (all.length === 0 || !isEvaluationAndManagement(line.code)) return undefined;
+  if (count === 0 || !isEvaluationAndManagement(line.code)) return undefined;
   for (const m of line.modifiers) if (GLOBAL_EXCEPTION_MODIFIERS.has(m)) return undefined;
   const date = lineDate(line, claim);
   if (!date) return undefined;
   const d = dayNumber(date);
-  for (const s of all) {
+  for (let k = 0; k < count; k += 1) {
+    const s = all[k]!;
     const w = GLOBAL_WINDOW[s.globalDays];
     const offset = d - s.day;
     if (offset < -w.before || offset > w.after) continue;
@@ -480,13 +526,25 @@ function globalPeriod(
       const where = s.own ? `line ${s.lineNumber}` : `claim ${s.claimNumber}`;
       s.inside = ` falls inside the global period of ${s.code} (${where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`;
     }
-    return finding(
-      'global-period',
-      line,
-      `E/M on ${date}${s.inside}`,
-      offset > 0 ? APPEND_24 : s.globalDays === '090' ? APPEND_57 : APPEND_25,
-      source(mpfs, 'global surgery days (GLOB DAYS)'),
-    );
+    // finding(...), with the message's end (`${inside}: ${fix} (${source})`) written once per surgery and fix.
+    const after = offset > 0 ? 1 : 0;
+    const fix = after ? APPEND_24 : s.globalDays === '090' ? APPEND_57 : APPEND_25;
+    const src = source(mpfs, 'global surgery days (GLOB DAYS)');
+    let tail = s.tails[after]!;
+    if (tail === '') {
+      tail = `${s.inside}: ${fix} (${src})`;
+      s.tails[after] = tail;
+    }
+    const code = lineCodeText(line);
+    return {
+      rule: 'global-period',
+      lineNumber: line.lineNumber,
+      code,
+      problem: `E/M on ${date}${s.inside}`,
+      fix,
+      source: src,
+      message: `${code}: E/M on ${date}${tail}`,
+    };
   }
   return undefined;
 }
@@ -522,16 +580,18 @@ function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonl
     lineEntries[i] = entry;
     if (entry.evaluationAndManagement) hasEm = true;
   }
-  const own = hasEm ? surgeries(mpfs, claim, true) : NO_SURGERIES;
-  const all =
+  ownCount = 0;
+  if (hasEm) collectOwnSurgeries(claim);
+  const all: readonly Surgery[] =
     !hasEm || prior.length === 0
-      ? own
+      ? ownSurgeries
       : [
-          ...own,
+          ...ownSurgeries.slice(0, ownCount),
           ...prior
             .filter((c) => c.claimNumber !== claim.claimNumber)
             .flatMap((c) => surgeries(mpfs, c, false)),
         ];
+  const surgeryCount = all === ownSurgeries ? ownCount : all.length;
   for (let i = 0; i < claim.lines.length; i += 1) {
     const line = claim.lines[i]!;
     const entry = lineEntries[i]!;
@@ -539,8 +599,8 @@ function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonl
     if (row) {
       const remembered = codeFindings(mpfs, entry, line, row);
       for (let k = 0; k < remembered.length; k += 1) note(remembered[k]!, line.lineNumber, true);
-      if (all.length > 0) {
-        const g = globalPeriod(mpfs, claim, line, all);
+      if (surgeryCount > 0) {
+        const g = globalPeriod(mpfs, claim, line, all, surgeryCount);
         if (g) note(g, line.lineNumber, false);
       }
     }
