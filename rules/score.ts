@@ -11,7 +11,7 @@ import {
   openNegotiationDeadline,
 } from './deadlines/index';
 import type { Claim, ClaimScore, DenialCategory, Flag, LineScore } from './model';
-import { lineAllowedCents, linePatientResponsibility } from './pricing/allowed';
+import { type LineMoney, readLineMoney } from './pricing/allowed';
 import { dollarsGrouped } from './pricing/dollars';
 import { type PricingContext, priceClaimLines } from './pricing/index';
 import { type PolicySet, resolvePolicy } from './pricing/policy';
@@ -34,6 +34,9 @@ export interface ScoringContext {
 }
 
 const dollars = dollarsGrouped;
+
+/** A line's allowed amount and patient responsibility; reused by every line (scoring is synchronous). */
+const money: LineMoney = { allowedCents: 0, patientResponsibilityCents: 0 };
 
 /** A line's categories as they are found; reused by every line (scoring is synchronous). */
 const found: DenialCategory[] = [];
@@ -159,7 +162,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   for (let i = 0; i < claim.lines.length; i += 1) {
     const line = claim.lines[i]!;
     const price = prices[i]!;
-    const allowedCents = lineAllowedCents(line);
+    readLineMoney(line, money);
+    const allowedCents = money.allowedCents;
     const categories = lineCategories(line);
     for (const c of categories) if (!claimSeen(categoryCount, c)) claimFound[categoryCount++] = c;
     let shortfallCents = 0;
@@ -203,7 +207,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     }
     allowedTotal += allowedCents;
     shortfallTotal += shortfallCents;
-    prTotal += linePatientResponsibility(line);
+    prTotal += money.patientResponsibilityCents;
     // Made at their size: a growing array would reserve room for 17.
     const flags: Flag[] = deniedFlag
       ? moneyFlag

@@ -54,3 +54,39 @@ export function linePatientResponsibility(line: ClaimLine): number {
   if (any) return pr;
   return (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
 }
+
+/** A line's allowed amount and patient responsibility, as readLineMoney writes them. */
+export interface LineMoney {
+  allowedCents: number;
+  patientResponsibilityCents: number;
+}
+
+/**
+ * `lineAllowedCents(line)` and `linePatientResponsibility(line)` in one pass over the line's adjustments,
+ * written to `out` (scoring reads both for every line; a reused `out` makes no object per line).
+ */
+export function readLineMoney(line: ClaimLine, out: LineMoney): void {
+  let costShare = 0;
+  let fromAdjustments = false;
+  let pr = 0;
+  let anyPr = false;
+  for (const a of line.adjustments) {
+    if (a.group === 'PR') {
+      pr += a.amountCents;
+      anyPr = true;
+      if (PR_COST_SHARE.has(a.reason)) {
+        costShare += a.amountCents;
+        fromAdjustments = true;
+        continue;
+      }
+    }
+    if (POST_ALLOWANCE.has(a.reason)) costShare += a.amountCents;
+  }
+  const shown = (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
+  out.allowedCents =
+    line.allowedCents !== undefined
+      ? line.allowedCents
+      : line.paidCents + (fromAdjustments ? costShare : costShare + shown);
+  out.patientResponsibilityCents =
+    line.patientResponsibilityCents !== undefined ? line.patientResponsibilityCents : anyPr ? pr : shown;
+}
