@@ -284,7 +284,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     }
   }
 
-  const deadlines: ClaimScore['deadlines'] = {};
+  // Made whole where it can be (fewer shape changes than adding each date to an empty object).
+  let deadlines: ClaimScore['deadlines'];
   if (claim.paidDate) {
     const appeal = appealDeadline(
       claim.paidDate,
@@ -292,10 +293,14 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       policy.appealWindowDays,
       policySource(policy),
     );
-    deadlines.appealBy = appeal.date;
-    deadlines.appealBasis = appeal.basis;
-    if (nsa.nsa) deadlines.openNegotiationNoticeBy = openNegotiationDeadline(claim.paidDate);
-  }
+    deadlines = nsa.nsa
+      ? {
+          appealBy: appeal.date,
+          appealBasis: appeal.basis,
+          openNegotiationNoticeBy: openNegotiationDeadline(claim.paidDate),
+        }
+      : { appealBy: appeal.date, appealBasis: appeal.basis };
+  } else deadlines = {};
   if (nsa.nsa && notes.openNegotiationSentDate) {
     const w = idrInitiationWindow(notes.openNegotiationSentDate);
     deadlines.idrInitiationFrom = w.from;
