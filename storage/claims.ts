@@ -124,7 +124,8 @@ export async function saveClaimBatches(
 ): Promise<void> {
   await db.transaction('rw', db.claims, async () => {
     // Only keys stored before or written here are looked up: a first import reads nothing back.
-    const known = new Set(await db.claims.toCollection().primaryKeys());
+    const known = new KeyHashes();
+    for (const key of await db.claims.toCollection().primaryKeys()) known.add(key);
     // The previous batch is written while the next one is scored; its records answer for it meanwhile.
     let pending: { put: Promise<unknown>; records: Map<string, ClaimRecord> } | null = null;
     await write(async (claims, source) => {
@@ -132,7 +133,7 @@ export async function saveClaimBatches(
       const byKey = new Map<string, ClaimRecord>();
       const lookup = new Set<string>();
       for (const key of keys) {
-        if (byKey.has(key) || !known.has(key)) continue;
+        if (byKey.has(key) || !known.mightHave(key)) continue;
         const previous = pending?.records.get(key);
         if (previous) byKey.set(key, previous);
         else lookup.add(key);
@@ -157,6 +158,58 @@ export async function saveClaimBatches(
     });
     if (pending) await (pending as { put: Promise<unknown> }).put;
   });
+}
+
+/**
+ * A set of claim keys kept as 32-bit hashes in an open-addressed table: about 8 bytes per key instead
+ * of a string and a Set entry, so a 185,000-claim import keeps 1.5 MB rather than some 12 MB. It may
+ * say yes for a key it never saw (two keys with one hash, about one in 20,000 at that size); that only
+ * costs a lookup that finds nothing. It never says no for a key it saw.
+ */
+export class KeyHashes {
+  private table = new Uint32Array(1024);
+  private count = 0;
+
+  add(key: string): void {
+    if ((this.count + 1) * 2 > this.table.length) this.grow();
+    if (this.insert(hashKey(key))) this.count++;
+  }
+
+  mightHave(key: string): boolean {
+    const h = hashKey(key);
+    const mask = this.table.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = this.table[i] as number;
+      if (at === h) return true;
+      if (at === 0) return false;
+    }
+  }
+
+  /** Puts a hash in the table; false when it was there already. */
+  private insert(h: number): boolean {
+    const mask = this.table.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const at = this.table[i] as number;
+      if (at === h) return false;
+      if (at === 0) {
+        this.table[i] = h;
+        return true;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    for (const h of old) if (h !== 0) this.insert(h);
+  }
+}
+
+/** FNV-1a over the key's UTF-16 code units; never 0, which marks an empty slot. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
 }
 
 /** Re-scores every stored claim, e.g. after a schedule or policy change. */
