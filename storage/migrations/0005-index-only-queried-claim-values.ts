@@ -16,13 +16,28 @@ import { ACTIONABLE_FLAGS } from '../reminders';
 export function indexOnlyQueriedClaimValues(db: Dexie): void {
   db.version(5)
     .stores({ claims: '&key, priority, *actionableFlags, nonOpenStatus, lastWriteAt' })
-    .upgrade((tx) =>
-      tx
-        .table('claims')
-        .toCollection()
-        // Every record is written once more; the write itself sets the fields (storage/db.ts).
-        .modify(() => {}),
-    );
+    .upgrade(async (tx) => {
+      // Only claims with a value to index are written again (the write sets the fields, storage/db.ts),
+      // and the newest claim, for lastWriteAt: reading every claim costs far less than writing it.
+      const claims = tx.table('claims');
+      let newestKey: string | undefined;
+      let newestAt = '';
+      await claims
+        .filter((r: ClaimRecord) => {
+          if (r.updatedAt > newestAt) {
+            newestAt = r.updatedAt;
+            newestKey = r.key;
+          }
+          const indexed = queriedClaimValues(r);
+          return indexed.actionableFlags !== undefined || indexed.nonOpenStatus !== undefined;
+        })
+        .modify(() => {});
+      if (newestKey !== undefined)
+        await claims
+          .where(':id')
+          .equals(newestKey)
+          .modify(() => {});
+    });
 }
 
 /**

@@ -42,6 +42,15 @@ const stored = [
     flagKinds: ['no-benchmark'],
     worklistStatus: 'resolved',
   },
+  {
+    ...base,
+    key: 'A4',
+    claim: { claimNumber: 'A4', payerName: 'ACME', lines: [] },
+    priority: 0,
+    updatedAt: '2026-11-02T10:00:00.000Z',
+    flagKinds: ['no-benchmark'],
+    worklistStatus: 'open',
+  },
 ] as unknown as ClaimRecord[];
 
 /** Entries in one index of the claims store, as the browser keeps them. */
@@ -80,6 +89,7 @@ describe('migration 0005: claim indexes hold only the flag, status and write-tim
         lastWriteAt: '2026-11-05T10:00:00.000Z',
       },
       { ...stored[2], nonOpenStatus: 'resolved' },
+      stored[3],
     ]);
     expect(db.claims.schema.indexes.map((i) => i.name).sort()).toEqual([
       'actionableFlags',
@@ -91,7 +101,7 @@ describe('migration 0005: claim indexes hold only the flag, status and write-tim
     expect(await db.claims.where('actionableFlags').equals('denied').primaryKeys()).toEqual(['A2']);
     expect(await db.claims.where('nonOpenStatus').equals('appealed').primaryKeys()).toEqual(['A2']);
     expect(await db.claims.where('nonOpenStatus').equals('resolved').primaryKeys()).toEqual(['A3']);
-    expect(await db.claims.orderBy('priority').reverse().primaryKeys()).toEqual(['A2', 'A1', 'A3']);
+    expect(await db.claims.orderBy('priority').reverse().primaryKeys()).toEqual(['A2', 'A1', 'A4', 'A3']);
     expect(await db.claims.orderBy('lastWriteAt').reverse().limit(1).primaryKeys()).toEqual(['A2']);
     db.close();
 
