@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { portalMatches, portalUrlRules } from './rules/portals/registry';
+import { portalGate, portalMatches } from './rules/portals/registry';
 
 /**
  * The popup's stylesheet goes inline into popup.html: one request fewer before its first paint, and its
@@ -84,8 +84,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // The portal content script carries only the rules' URL side; the reader it loads has the rest.
-    define: { __OON_PORTAL_URL_RULES__: JSON.stringify(portalUrlRules()) },
+    // The portal content script carries only the rules' addresses; the reader it loads has the rest.
+    define: { __OON_PORTAL_GATE__: JSON.stringify(portalGate()) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: { sourcemap: false },

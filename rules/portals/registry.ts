@@ -18,17 +18,41 @@ export function portalMatches(): string[] {
 export interface PortalUrlRule {
   matches: string[];
   urlPatterns: string[];
-  /** literalPrefixes of every URL pattern: an address that starts with none of them is never read. */
-  prefixes: string[];
+}
+
+/** The URL side of the rules, for rules/extract couldDetect. */
+export function portalUrlRules(rules: readonly PortalRule[] = PORTAL_RULES): PortalUrlRule[] {
+  return rules.map((r) => ({ matches: r.matches, urlPatterns: r.pageKinds.flatMap((k) => k.urlPatterns) }));
 }
 
 /**
- * What the portal content script needs to decide whether a page could be read: built into it at
- * build time (wxt.config.ts), so the rules' fields and selectors load only with the reader.
+ * One rule as the portal content script tests an address: the https hosts it applies to, the literal
+ * prefixes one of which starts every address it reads (rules/portals/url-prefixes.ts), then its URL
+ * patterns, compiled only for an address that passed the first two.
  */
-export function portalUrlRules(rules: readonly PortalRule[] = PORTAL_RULES): PortalUrlRule[] {
+export interface PortalGateRule {
+  hosts: string[];
+  prefixes: string[];
+  urlPatterns: string[];
+}
+
+/**
+ * What the portal content script needs to decide whether a page could be read, built into it at
+ * build time (wxt.config.ts): the rules' fields and selectors load only with the reader. Every
+ * built-in match pattern must be `https://<host>/*`, so that a host comparison decides where a rule
+ * applies; any other form stops the build here, by name.
+ */
+export function portalGate(rules: readonly PortalRule[] = PORTAL_RULES): PortalGateRule[] {
   return rules.map((r) => {
+    const hosts = r.matches.map((m) => {
+      const host = /^https:\/\/([a-z0-9.-]+)\/\*$/.exec(m)?.[1];
+      if (!host) throw new Error(`rules/portals/${r.id}.ts: match pattern ${m} is not https://<host>/*`);
+      return host;
+    });
     const urlPatterns = r.pageKinds.flatMap((k) => k.urlPatterns);
-    return { matches: r.matches, urlPatterns, prefixes: [...new Set(urlPatterns.flatMap(literalPrefixes))] };
+    const all = [...new Set(urlPatterns.flatMap(literalPrefixes))];
+    // A prefix that starts with another one adds nothing.
+    const prefixes = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q)));
+    return { hosts, prefixes, urlPatterns };
   });
 }

@@ -1,5 +1,7 @@
+import type { PortalGateRule } from './registry';
+
 /**
- * The literal heads of the portal rules' URL patterns, computed at build time (portalUrlRules) for the
+ * The literal heads of the portal rules' URL patterns, computed at build time (portalGate) for the
  * portal content script, which checks a page's address against them before any pattern runs.
  */
 
@@ -90,4 +92,32 @@ export function literalPrefixes(pattern: string): string[] {
     i = next;
   }
   return heads;
+}
+
+const gatePatterns = new Map<string, RegExp>();
+
+/**
+ * Whether a rule of `gate` (portalGate) could read the page at `url`, whose detection target (origin,
+ * path and hash: rules/extract detectionTarget) is `target`. The same answer as couldDetect on the
+ * rules' URL side; a pattern is compiled only for an address on the rule's host that starts with one
+ * of its literal prefixes, so a page no rule reads costs string comparisons only.
+ */
+export function gateAllows(
+  gate: readonly PortalGateRule[],
+  url: { protocol: string; hostname: string },
+  target: string,
+): boolean {
+  if (url.protocol !== 'https:') return false;
+  for (const rule of gate) {
+    if (!rule.hosts.includes(url.hostname) || !rule.prefixes.some((p) => target.startsWith(p))) continue;
+    for (const source of rule.urlPatterns) {
+      let re = gatePatterns.get(source);
+      if (!re) {
+        re = new RegExp(source);
+        gatePatterns.set(source, re);
+      }
+      if (re.test(target)) return true;
+    }
+  }
+  return false;
 }
