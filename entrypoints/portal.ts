@@ -41,7 +41,19 @@ export default defineUnlistedScript(() => {
   // On a built-in portal the manifest injected us, and only addresses a rule knows are read. Anywhere
   // else the background registered us for an origin the biller granted: taught rules and the
   // generic reader may read any page there, so the reader is always loaded.
-  const builtIn = here.protocol === 'https:' && GATE.some((r) => r.hosts.includes(here.hostname));
+  // One pass over the rules for this frame's host: whether a rule applies here (builtIn) and whether
+  // one of its prefixes starts this address (only then are patterns compiled, in gateAllows).
+  let builtIn = false;
+  let prefixed = false;
+  if (here.protocol === 'https:') {
+    const host = here.hostname;
+    const address = target(here);
+    for (const rule of GATE) {
+      if (!rule.hosts.includes(host)) continue;
+      builtIn = true;
+      for (const p of rule.prefixes) if (address.startsWith(p)) prefixed = true;
+    }
+  }
   const couldRead = (u: URL | Location) => !builtIn || gateAllows(GATE, u, target(u));
 
   let api: PortalReaderApi | undefined;
@@ -64,7 +76,7 @@ export default defineUnlistedScript(() => {
         loading = undefined;
       },
     ));
-  if (couldRead(here)) void load();
+  if (!builtIn || (prefixed && couldRead(here))) void load();
 
   // Single-page navigation, as WXT's location watcher sees it: the Navigation API where there is one
   // (it fires before history.pushState commits the URL, so the destination is read from the event),
