@@ -1,4 +1,3 @@
-import type { PortalUrlRule } from '../portals/registry';
 import type { PageKindRule, PortalRule } from '../portals/schema';
 
 const patternCache = new Map<string, RegExp>();
@@ -70,23 +69,4 @@ export function detect(href: string, rules: readonly PortalRule[]): DetectedPage
     }
   }
   return undefined;
-}
-
-/**
- * True when some rule would detect a page at `href`: the same test as detect(), on the rules' URL
- * side only (portalUrlRules), for the content script that loads the reader only where it could read.
- */
-export function couldDetect(href: string, rules: readonly PortalUrlRule[]): boolean {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return false;
-  }
-  const target = detectionTarget(url);
-  return rules.some(
-    (rule) =>
-      rule.matches.some((p) => matchPatternMatches(p, url)) &&
-      rule.urlPatterns.some((p) => compiled(p).test(target)),
-  );
 }

@@ -14,17 +14,6 @@ export function portalMatches(): string[] {
   return [...new Set(PORTAL_RULES.flatMap((r) => r.matches))].sort();
 }
 
-/** The URL side of a rule: where it applies and which pages it reads (no fields, no selectors). */
-export interface PortalUrlRule {
-  matches: string[];
-  urlPatterns: string[];
-}
-
-/** The URL side of the rules, for rules/extract couldDetect. */
-export function portalUrlRules(rules: readonly PortalRule[] = PORTAL_RULES): PortalUrlRule[] {
-  return rules.map((r) => ({ matches: r.matches, urlPatterns: r.pageKinds.flatMap((k) => k.urlPatterns) }));
-}
-
 /**
  * One rule as the portal content script tests an address: the https hosts it applies to, the literal
  * prefixes one of which starts every address it reads (rules/portals/url-prefixes.ts), then its URL

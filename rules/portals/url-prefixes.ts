@@ -98,8 +98,8 @@ const gatePatterns = new Map<string, RegExp>();
 
 /**
  * Whether a rule of `gate` (portalGate) could read the page at `url`, whose detection target (origin,
- * path and hash: rules/extract detectionTarget) is `target`. The same answer as couldDetect on the
- * rules' URL side; a pattern is compiled only for an address on the rule's host that starts with one
+ * path and hash: rules/extract detectionTarget) is `target`. The same answer as detect() gives about
+ * whether some page kind matches; a pattern is compiled only for an address on the rule's host that starts with one
  * of its literal prefixes, so a page no rule reads costs string comparisons only.
  */
 export function gateAllows(

@@ -3,17 +3,6 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabaseAt } from '../../../../storage/db';
 
-const V3 = {
-  claims: '&key, payerName, status, priority, paidDate, updatedAt, *flagKinds, worklistStatus',
-  schedules: '&id, name',
-  pageReads: '&tabId, claimKey',
-  settings: '&key',
-  benchmarks: '&id',
-  appeals: '&id, claimKey, status, followUpDate, updatedAt',
-  auditLog: '++id, at, action',
-  taughtRules: '&id, origin',
-};
-
 const stored = [
   {
     key: 'A1',
@@ -44,8 +33,7 @@ const stored = [
 describe('migration 0004: claims keep only the indexes that are queried', () => {
   it('opens a version-3 database with every record unchanged and the queried indexes working', async () => {
     const name = 'migration-0004';
-    const v3 = new Dexie(name);
-    v3.version(3).stores(V3);
+    const v3 = openDatabaseAt(3, name);
     await v3.table('claims').bulkPut(stored);
     await v3.table('appeals').put({ id: 'ap1', claimKey: 'A2', status: 'sent', updatedAt: 'x' });
     v3.close();
