@@ -16,43 +16,21 @@ export interface AllowedAmount {
 
 /** The allowed amount as shown, else paid + patient cost share + post-allowance reductions (domain.md 6.6). */
 export function lineAllowed(line: ClaimLine): AllowedAmount {
-  if (line.allowedCents !== undefined) return { allowedCents: line.allowedCents, derived: false };
-  return { allowedCents: derivedAllowedCents(line), derived: true };
+  return { allowedCents: lineAllowedCents(line), derived: line.allowedCents === undefined };
 }
 
 /** `lineAllowed(line).allowedCents` without the object; derived exactly when `line.allowedCents` is absent. */
 export function lineAllowedCents(line: ClaimLine): number {
-  return line.allowedCents !== undefined ? line.allowedCents : derivedAllowedCents(line);
-}
-
-function derivedAllowedCents(line: ClaimLine): number {
-  let costShare = 0;
-  let fromAdjustments = false;
-  for (const a of line.adjustments) {
-    if (a.group === 'PR' && PR_COST_SHARE.has(a.reason)) {
-      costShare += a.amountCents;
-      fromAdjustments = true;
-    } else if (POST_ALLOWANCE.has(a.reason)) costShare += a.amountCents;
-  }
-  if (!fromAdjustments) {
-    costShare += (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
-  }
-  return line.paidCents + costShare;
+  if (line.allowedCents !== undefined) return line.allowedCents;
+  readLineMoney(line, scratch);
+  return scratch.allowedCents;
 }
 
 /** Patient responsibility for a line: as shown, else the PR adjustments (PR-45 included: it is billed to the member). */
 export function linePatientResponsibility(line: ClaimLine): number {
   if (line.patientResponsibilityCents !== undefined) return line.patientResponsibilityCents;
-  let pr = 0;
-  let any = false;
-  for (const a of line.adjustments) {
-    if (a.group === 'PR') {
-      pr += a.amountCents;
-      any = true;
-    }
-  }
-  if (any) return pr;
-  return (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
+  readLineMoney(line, scratch);
+  return scratch.patientResponsibilityCents;
 }
 
 /** A line's allowed amount and patient responsibility, as readLineMoney writes them. */
@@ -61,9 +39,14 @@ export interface LineMoney {
   patientResponsibilityCents: number;
 }
 
+/** What lineAllowedCents and linePatientResponsibility read from (synchronous, so one is enough). */
+const scratch: LineMoney = { allowedCents: 0, patientResponsibilityCents: 0 };
+
 /**
- * `lineAllowedCents(line)` and `linePatientResponsibility(line)` in one pass over the line's adjustments,
- * written to `out` (scoring reads both for every line; a reused `out` makes no object per line).
+ * A line's allowed amount (as shown, else paid + patient cost share + post-allowance reductions) and
+ * patient responsibility (as shown, else its PR adjustments, else the deductible, coinsurance and
+ * copay shown), in one pass over its adjustments, written to `out`: scoring reads both for every
+ * line, and a reused `out` makes no object per line. The one place these rules are written.
  */
 export function readLineMoney(line: ClaimLine, out: LineMoney): void {
   let costShare = 0;

@@ -96,18 +96,7 @@ function isZip5(s: string): boolean {
 
 /** Whether `ucrAmount(index, query)` would give an amount, answered without building any text. */
 export function ucrHas(index: UcrIndex, query: UcrQuery): boolean {
-  return ucrHasRow(index, query.code, query.modifier, query.region, query.percentile);
-}
-
-/** ucrHas with the query's fields as arguments: pricing asks for every line, and builds no query to ask. */
-export function ucrHasRow(
-  index: UcrIndex,
-  code: string,
-  modifier: string,
-  regionName: string,
-  percentile: number,
-): boolean {
-  return ucrFound(index, code, modifier, regionName, percentile) !== undefined;
+  return ucrFound(index, query.code, query.modifier, query.region, query.percentile) !== undefined;
 }
 
 /**

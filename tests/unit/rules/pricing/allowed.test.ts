@@ -43,17 +43,46 @@ const lines = fc
     return l;
   });
 
+/**
+ * The rules of domain.md 6.6 written out plainly, one rule per function, as the reference the one-pass
+ * reader (readLineMoney, behind lineAllowed and linePatientResponsibility) must agree with.
+ */
+function referenceAllowed(l: ClaimLine): number {
+  if (l.allowedCents !== undefined) return l.allowedCents;
+  const costShare = new Set(['1', '2', '3', '66', '247', '248']);
+  const postAllowance = new Set(['253', 'B4', '23']);
+  const shared = l.adjustments.filter((a) => a.group === 'PR' && costShare.has(a.reason));
+  const post = l.adjustments.filter(
+    (a) => !(a.group === 'PR' && costShare.has(a.reason)) && postAllowance.has(a.reason),
+  );
+  const shown = (l.deductibleCents ?? 0) + (l.coinsuranceCents ?? 0) + (l.copayCents ?? 0);
+  const sum = (xs: { amountCents: number }[]) => xs.reduce((n, a) => n + a.amountCents, 0);
+  return l.paidCents + sum(post) + (shared.length > 0 ? sum(shared) : shown);
+}
+
+function referencePatientResponsibility(l: ClaimLine): number {
+  if (l.patientResponsibilityCents !== undefined) return l.patientResponsibilityCents;
+  const pr = l.adjustments.filter((a) => a.group === 'PR');
+  if (pr.length > 0) return pr.reduce((n, a) => n + a.amountCents, 0);
+  return (l.deductibleCents ?? 0) + (l.coinsuranceCents ?? 0) + (l.copayCents ?? 0);
+}
+
 describe('allowed and patient responsibility read in one pass', () => {
-  it('equal lineAllowed and linePatientResponsibility', () => {
+  it('equal the rules written out one by one, through every entry point', () => {
     const out: LineMoney = { allowedCents: -1, patientResponsibilityCents: -1 };
     fc.assert(
       fc.property(lines, (l) => {
         readLineMoney(l, out);
         expect(out).toEqual({
-          allowedCents: lineAllowed(l).allowedCents,
-          patientResponsibilityCents: linePatientResponsibility(l),
+          allowedCents: referenceAllowed(l),
+          patientResponsibilityCents: referencePatientResponsibility(l),
+        });
+        expect(lineAllowed(l)).toEqual({
+          allowedCents: out.allowedCents,
+          derived: l.allowedCents === undefined,
         });
         expect(lineAllowedCents(l)).toBe(out.allowedCents);
+        expect(linePatientResponsibility(l)).toBe(out.patientResponsibilityCents);
       }),
       { numRuns: 2000 },
     );
