@@ -279,6 +279,17 @@ function isPaymentHeader(v: Obj): boolean {
 }
 
 /**
+ * The payment header fields (payerName, payerId, providerName, providerNpi, providerTin, paidDate,
+ * checkNumber) of `header` pass exactly as isCanonicalClaim would pass them on a claim carrying them,
+ * and Object.prototype has no enumerable key (for-in would see it on every plain object). The 835
+ * reader asks this once per transaction instead of once per claim.
+ */
+export function isCanonicalPaymentHeader(header: Record<string, unknown>): boolean {
+  for (const _ in {}) return false;
+  return isPaymentHeader(header);
+}
+
+/**
  * True only when `ClaimSchema.safeParse(value)` succeeds with data deep-equal to `value`; false
  * otherwise, including for claims zod accepts after trimming a field (ask zod then).
  */

@@ -2,6 +2,7 @@
  * Quick A/B runner for the 835 reader (not part of `npm run bench`): builds the bench file once and
  * times `Era835Stream` (4 MB slices, claims not kept) and `readEra835` a few times each, printing
  * every run's wall and CPU seconds. `npx tsx scripts/bench/x12-quick.ts [stream|read|both] [runs]`.
+ * X12_BENCH_FILE=path caches the bench file there; X12_BENCH_MB=n builds an n MB one instead.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readEra835 } from '../../rules/x12';
@@ -20,7 +21,9 @@ if (cached && existsSync(cached)) {
   for (let i = 0; i < external.length; i += 1 << 20) parts.push(external.slice(i, i + (1 << 20)));
   text = parts.join('');
 } else {
-  text = buildBenchFile().text;
+  // X12_BENCH_MB=n: a smaller bench file (n MB), e.g. for runs under valgrind.
+  const mb = process.env.X12_BENCH_MB;
+  text = (mb ? buildBenchFile(Number(mb) * 1024 * 1024) : buildBenchFile()).text;
   if (cached) writeFileSync(cached, text, 'latin1');
 }
 const mb = text.length / 1048576;
