@@ -7,6 +7,7 @@ import {
   isFacilityPlaceOfService,
   type MedicareFeeSchedule,
   medicareAmount,
+  medicareFound,
 } from './medicare-pfs';
 import {
   applyPaymentRules,
@@ -17,9 +18,7 @@ import {
 } from './modifiers';
 import type { PricingMethod } from './policy';
 import { type ScheduleIndex, type ScheduleRow, scheduleAmount } from './schedule';
-import { type UcrAmount, type UcrIndex, ucrAmount, ucrFound } from './ucr';
-
-const UCR_MISS: UcrAmount = { ok: false, reason: '' };
+import { type UcrIndex, ucrAmount, ucrFound } from './ucr';
 
 export type { LinePrice } from './modifiers';
 
@@ -130,7 +129,7 @@ function priceBySchedule(
         const percent = splitPercent(ctx.pcTcSplit, modifier);
         return priced(
           (global.amountCents * percent) / 100,
-          `${index.schedule.name}: ${line.code} at ${formatDollars(global.amountCents)}, ${modifier} at ${percent}% (professional/technical split)`,
+          scheduleSplitBasis(index, global, line.code, modifier, percent),
           medicareIndicators(ctx, line),
         );
       }
@@ -217,13 +216,14 @@ function priceByMedicare(
   const locality = findLocality(mpfs, localityId);
   if (!locality.ok) return explain ? miss(locality.reason) : MISS;
   const placeOfService = line.placeOfService ?? claim.placeOfService;
-  const amount = medicareAmount(mpfs, {
-    code: line.code,
-    modifier: pricingModifier(line),
-    locality: locality.locality,
-    facility: isFacilityPlaceOfService(placeOfService),
-  });
-  if (!amount.ok) return explain ? miss(amount.reason) : MISS;
+  const facility = isFacilityPlaceOfService(placeOfService);
+  const modifier = pricingModifier(line);
+  // A miss is found without writing its reason; only a line nothing prices is asked again to say why.
+  const amount = explain
+    ? medicareAmount(mpfs, { code: line.code, modifier, locality: locality.locality, facility })
+    : medicareFound(mpfs, line.code, modifier, locality.locality, facility);
+  if (amount === undefined) return MISS;
+  if (!amount.ok) return miss(amount.reason);
   let basis = percentOfBasis(amount, method.percent);
   if (placeOfService === undefined) basis += ' (no place of service on the claim)';
   const date = line.serviceDate ?? claim.serviceDateFrom;
@@ -261,9 +261,18 @@ function priceByUcr(
     const hit = ucrFound(ucr, line.code, modifier, ctx.region, method.percentile);
     if (hit) return priced(hit.cents, ucrBasis(hit), medicareIndicators(ctx, line));
     if (!((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit)) return MISS;
+    // The 26/TC split of the global amount, found the same way (no query, no reason text).
+    const global = ucrFound(ucr, line.code, '', ctx.region, method.percentile);
+    if (!global) return MISS;
+    const percent = splitPercent(ctx.pcTcSplit, modifier);
+    return priced(
+      (global.cents * percent) / 100,
+      ucrSplitBasis(global, modifier, percent),
+      medicareIndicators(ctx, line),
+    );
   }
   const query = { code: line.code, modifier, region: ctx.region, percentile: method.percentile };
-  const amount: UcrAmount = explain ? ucrAmount(ucr, query) : UCR_MISS;
+  const amount = ucrAmount(ucr, query);
   if (amount.ok) return priced(amount.cents, ucrBasis(amount), medicareIndicators(ctx, line));
   if ((modifier === '26' || modifier === 'TC') && ctx.pcTcSplit) {
     const global = ucrAmount(ucr, { ...query, modifier: '' });
@@ -271,12 +280,81 @@ function priceByUcr(
       const percent = splitPercent(ctx.pcTcSplit, modifier);
       return priced(
         (global.cents * percent) / 100,
-        `${global.basis}: ${formatDollars(global.cents)}, ${modifier} at ${percent}% (professional/technical split)`,
+        ucrSplitBasis(global, modifier, percent),
         medicareIndicators(ctx, line),
       );
     }
   }
-  return explain ? miss(amount.reason) : MISS;
+  return miss(amount.reason);
+}
+
+/** Professional/technical split texts by percent, for 26 and for TC. */
+interface SplitTexts {
+  '26': Map<number, string>;
+  TC: Map<number, string>;
+}
+
+function remember(byPercent: Map<number, string>, percent: number, basis: string): string {
+  if (byPercent.size < 64) byPercent.set(percent, basis);
+  return basis;
+}
+
+/**
+ * `80th percentile of ..., region 900: $300.00, TC at 60% (professional/technical split)` per shared
+ * (frozen) UCR amount, modifier and percent: written once, not per line.
+ */
+const ucrSplitBases = new WeakMap<object, SplitTexts>();
+
+function ucrSplitBasis(
+  amount: { basis: string; cents: number },
+  modifier: '26' | 'TC',
+  percent: number,
+): string {
+  let texts = ucrSplitBases.get(amount);
+  if (!texts) {
+    texts = { '26': new Map(), TC: new Map() };
+    ucrSplitBases.set(amount, texts);
+  }
+  const byPercent = texts[modifier];
+  return (
+    byPercent.get(percent) ??
+    remember(
+      byPercent,
+      percent,
+      `${amount.basis}: ${formatDollars(amount.cents)}, ${modifier} at ${percent}% (professional/technical split)`,
+    )
+  );
+}
+
+/** `Practice 2025: 71046 at $400.00, TC at 60% (professional/technical split)` per schedule, global row, modifier and percent. */
+const scheduleSplitBases = new WeakMap<ScheduleIndex, WeakMap<ScheduleRow, SplitTexts>>();
+
+function scheduleSplitBasis(
+  index: ScheduleIndex,
+  global: ScheduleRow,
+  code: string,
+  modifier: '26' | 'TC',
+  percent: number,
+): string {
+  let byPercent: Map<number, string> | undefined;
+  // The index files a row under its own code; anything else is written out, never remembered.
+  if (global.code === code) {
+    let byRow = scheduleSplitBases.get(index);
+    if (!byRow) {
+      byRow = new WeakMap();
+      scheduleSplitBases.set(index, byRow);
+    }
+    let texts = byRow.get(global);
+    if (!texts) {
+      texts = { '26': new Map(), TC: new Map() };
+      byRow.set(global, texts);
+    }
+    byPercent = texts[modifier];
+    const known = byPercent.get(percent);
+    if (known !== undefined) return known;
+  }
+  const basis = `${index.schedule.name}: ${code} at ${formatDollars(global.amountCents)}, ${modifier} at ${percent}% (professional/technical split)`;
+  return byPercent ? remember(byPercent, percent, basis) : basis;
 }
 
 function priceByPercentOfBilled(

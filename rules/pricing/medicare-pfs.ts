@@ -144,26 +144,47 @@ export function statusMeaning(statusCode: string): string {
   return STATUS_MEANING[statusCode] ?? 'not priced by Medicare';
 }
 
-const globalRows = new WeakMap<MedicareFeeSchedule, Map<string, RvuRow>>();
+/** A schedule's rows by modifier, then code: built once per schedule, so a lookup builds no key string. */
+type RowsByModifier = Readonly<Record<PfsModifier, Map<string, RvuRow>>>;
 
-/** The code's global (unmodified) row, from a code-keyed index built once per schedule. */
-export function globalRvuRow(mpfs: MedicareFeeSchedule, code: string): RvuRow | undefined {
+const rowsByModifier = new WeakMap<MedicareFeeSchedule, RowsByModifier>();
+
+function rowsOf(mpfs: MedicareFeeSchedule): RowsByModifier {
   // Every line asks, nearly always of the same schedule: skip the WeakMap when it is the last one.
   if (mpfs !== lastSchedule) {
-    let rows = globalRows.get(mpfs);
+    let rows = rowsByModifier.get(mpfs);
     if (!rows) {
-      rows = new Map();
-      for (const row of mpfs.rvus.values()) if (row.modifier === '') rows.set(row.hcpcs, row);
-      globalRows.set(mpfs, rows);
+      rows = { '': new Map(), '26': new Map(), TC: new Map(), '53': new Map() };
+      // Filed by the key they are stored under, so a lookup finds what `rvus.get(rvuKey(...))` finds.
+      for (const [key, row] of mpfs.rvus) {
+        const bar = key.lastIndexOf('|');
+        const byCode = rows[key.slice(bar + 1) as PfsModifier];
+        if (byCode) byCode.set(key.slice(0, bar), row);
+      }
+      rowsByModifier.set(mpfs, rows);
     }
     lastSchedule = mpfs;
-    lastGlobalRows = rows;
+    lastRows = rows;
   }
-  return lastGlobalRows.get(code);
+  return lastRows;
 }
 
 let lastSchedule: MedicareFeeSchedule | undefined;
-let lastGlobalRows = new Map<string, RvuRow>();
+let lastRows: RowsByModifier = { '': new Map(), '26': new Map(), TC: new Map(), '53': new Map() };
+
+/** The code's global (unmodified) row, from a code-keyed index built once per schedule. */
+export function globalRvuRow(mpfs: MedicareFeeSchedule, code: string): RvuRow | undefined {
+  return rowsOf(mpfs)[''].get(code);
+}
+
+/** `mpfs.rvus.get(rvuKey(code, modifier))`, without building the key (a code-keyed index per modifier). */
+export function rvuRowFor(
+  mpfs: MedicareFeeSchedule,
+  code: string,
+  modifier: PfsModifier,
+): RvuRow | undefined {
+  return rowsOf(mpfs)[modifier].get(code);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Localities
@@ -370,10 +391,7 @@ export function medicareAmount(mpfs: MedicareFeeSchedule, query: MedicareQuery):
     if (!found.ok) return found;
     locality = found.locality;
   } else locality = query.locality;
-  const row =
-    query.modifier === ''
-      ? globalRvuRow(mpfs, query.code)
-      : mpfs.rvus.get(rvuKey(query.code, query.modifier));
+  const row = rvuRowFor(mpfs, query.code, query.modifier);
   if (!row) return { ok: false, reason: missingRowReason(mpfs, query.code, query.modifier) };
   if (!PRICED_STATUS.has(row.statusCode)) {
     return {
@@ -385,6 +403,22 @@ export function medicareAmount(mpfs: MedicareFeeSchedule, query: MedicareQuery):
 }
 
 type PricedAmount = Extract<MedicareAmount, { ok: true }>;
+
+/**
+ * What `medicareAmount` gives when it gives an amount (the same shared object), else undefined, without
+ * writing why not: the pricing hot path, where a miss only moves on to the next method.
+ */
+export function medicareFound(
+  mpfs: MedicareFeeSchedule,
+  code: string,
+  modifier: PfsModifier,
+  locality: GpciRow,
+  facility: boolean,
+): PricedAmount | undefined {
+  const row = rvuRowFor(mpfs, code, modifier);
+  if (!row || !PRICED_STATUS.has(row.statusCode)) return undefined;
+  return pricedAmount(mpfs, row, locality, facility);
+}
 
 /** Amounts by schedule, locality, row and setting: a run prices the same few codes in the same locality. */
 const amountsBySchedule = new WeakMap<MedicareFeeSchedule, WeakMap<GpciRow, Map<RvuRow, PricedAmount[]>>>();
