@@ -2,19 +2,20 @@ import { CATEGORY_LABEL, categorizeAdjustment, categorizeRemark } from './adjust
 import { writeCodingFlags } from './coding/index';
 import {
   appealDeadline,
-  balanceBillingGround,
+  balanceBillingGroundOfRemarks,
   balanceBillingMessage,
   daysBetween,
   idrInitiationWindow,
   type NsaUserMark,
-  nsaStatus,
+  nsaStatusOfRemarks,
   openNegotiationDeadline,
+  remarkBits,
 } from './deadlines/index';
 import type { Claim, ClaimScore, DenialCategory, Flag, LineScore } from './model';
 import { type LineMoney, readLineMoney } from './pricing/allowed';
 import { dollarsGrouped } from './pricing/dollars';
 import { type PricingContext, priceClaimLines } from './pricing/index';
-import { type PolicySet, resolvePolicy } from './pricing/policy';
+import { type PolicySet, type ResolvedPolicy, resolvePolicy } from './pricing/policy';
 
 /** What the biller recorded about a claim; kept beside it in storage, not read from any page. */
 export interface ClaimNotes {
@@ -47,29 +48,59 @@ function seen(count: number, c: DenialCategory): boolean {
 }
 
 /**
- * The line's categories in first-seen order, adjustments before remarks; no set is built, and the
- * array is made at its size (a line has one to three: a growing array would reserve room for 17).
+ * The line's categories in first-seen order, adjustments before remarks; no set is built. One or two
+ * categories (nearly every line) give a shared frozen list; more are copied at their size.
  */
 function lineCategories(line: Claim['lines'][number]): DenialCategory[] {
   let count = 0;
-  for (const a of line.adjustments) {
-    const c = categorizeAdjustment(a);
+  const adjustments = line.adjustments;
+  for (let k = 0; k < adjustments.length; k += 1) {
+    const c = categorizeAdjustment(adjustments[k]!);
     if (!seen(count, c)) found[count++] = c;
   }
-  for (const r of line.remarks) {
-    const c = categorizeRemark(r);
+  const remarks = line.remarks;
+  for (let k = 0; k < remarks.length; k += 1) {
+    const c = categorizeRemark(remarks[k]!);
     if (c && !seen(count, c)) found[count++] = c;
   }
-  switch (count) {
-    case 0:
-      return [];
-    case 1:
-      return [found[0]!];
-    case 2:
-      return [found[0]!, found[1]!];
-    default:
-      return found.slice(0, count);
+  return sharedCategories(found, count);
+}
+
+/**
+ * Category lists of one or two (in their order), shared and frozen: the score's lists are read, never
+ * changed, and a run names the same few combinations on every claim.
+ */
+const NO_CATEGORIES: DenialCategory[] = Object.freeze<DenialCategory[]>([]) as DenialCategory[];
+const oneCategory = new Map<DenialCategory, DenialCategory[]>();
+const twoCategories = new Map<DenialCategory, Map<DenialCategory, DenialCategory[]>>();
+
+/** The first `count` of `list` as a list the score may hold: shared for up to two, else a copy. */
+function sharedCategories(list: readonly DenialCategory[], count: number): DenialCategory[] {
+  if (count === 0) return NO_CATEGORIES;
+  const first = list[0]!;
+  if (count === 1) {
+    let one = oneCategory.get(first);
+    if (!one) {
+      one = Object.freeze([first]) as DenialCategory[];
+      oneCategory.set(first, one);
+    }
+    return one;
   }
+  if (count === 2) {
+    const second = list[1]!;
+    let bySecond = twoCategories.get(first);
+    if (!bySecond) {
+      bySecond = new Map();
+      twoCategories.set(first, bySecond);
+    }
+    let two = bySecond.get(second);
+    if (!two) {
+      two = Object.freeze([first, second]) as DenialCategory[];
+      bySecond.set(second, two);
+    }
+    return two;
+  }
+  return list.slice(0, count);
 }
 
 const NOT_A_DENIAL_REASON = new Set<DenialCategory>([
@@ -123,6 +154,21 @@ const DENIED_LINE_FLAG = Object.fromEntries(
 ) as Readonly<Record<DenialCategory, Flag>>;
 const DENIED_FLAG: Flag = Object.freeze<Flag>({ kind: 'denied', message: 'Denied' });
 
+/** A line's flag list holding only its denied flag, per such flag: shared and frozen, like the flag. */
+const deniedOnly = new Map<Flag, Flag[]>();
+
+function deniedFlags(flag: Flag): Flag[] {
+  let list = deniedOnly.get(flag);
+  if (!list) {
+    list = Object.freeze([flag]) as Flag[];
+    deniedOnly.set(flag, list);
+  }
+  return list;
+}
+
+/** A line with no flag, and a claim with none: one shared, frozen empty list. */
+const NO_FLAGS: Flag[] = Object.freeze<Flag[]>([]) as Flag[];
+
 /** `Acme Health policy` per resolved policy (resolvePolicy shares them), for the appeal basis. */
 const policySources = new WeakMap<object, string>();
 
@@ -136,6 +182,68 @@ function policySource(policy: { matched: string }): string {
 }
 
 const URGENT_WINDOW_DAYS = 30;
+
+/**
+ * A claim's deadlines from its remittance date, for one policy (and so one payer) and `asOf`: the appeal
+ * date and basis, the open negotiation notice date (asked only for NSA claims), and their distances from
+ * `asOf`. Claims paid the same day by the same payer share them; they are copied into each score.
+ */
+interface DatedDeadlines {
+  asOf: string;
+  appealBy: string;
+  appealBasis: string;
+  /** Days from asOf to appealBy. */
+  appealDays: number;
+  /** Undefined until an NSA claim asks. */
+  noticeBy: string | undefined;
+  noticeDays: number;
+}
+
+interface PolicyDates {
+  payerName: string;
+  byDate: Map<string, DatedDeadlines>;
+}
+
+const datesByPolicy = new WeakMap<ResolvedPolicy, PolicyDates>();
+let lastDatesPolicy: ResolvedPolicy | undefined;
+let lastDates: PolicyDates | undefined;
+const DATES_LIMIT = 10_000;
+
+function datedDeadlines(
+  policy: ResolvedPolicy,
+  payerName: string,
+  paidDate: string,
+  asOf: string,
+  nsa: boolean,
+): DatedDeadlines {
+  let dates = policy === lastDatesPolicy ? lastDates : datesByPolicy.get(policy);
+  if (!dates || dates.payerName !== payerName) {
+    dates = { payerName, byDate: new Map() };
+    datesByPolicy.set(policy, dates);
+  }
+  lastDatesPolicy = policy;
+  lastDates = dates;
+  let d = dates.byDate.get(paidDate);
+  if (!d || d.asOf !== asOf) {
+    const appeal = appealDeadline(paidDate, payerName, policy.appealWindowDays, policySource(policy));
+    d = {
+      asOf,
+      appealBy: appeal.date,
+      appealBasis: appeal.basis,
+      appealDays: daysBetween(asOf, appeal.date),
+      noticeBy: undefined,
+      noticeDays: 0,
+    };
+    if (dates.byDate.size >= DATES_LIMIT) dates.byDate.clear();
+    dates.byDate.set(paidDate, d);
+  }
+  if (nsa && d.noticeBy === undefined) {
+    const noticeBy = openNegotiationDeadline(paidDate);
+    d.noticeDays = daysBetween(asOf, noticeBy);
+    d.noticeBy = noticeBy;
+  }
+  return d;
+}
 
 /**
  * Scores every line of a claim: expected allowed from the payer's policy, shortfall beyond tolerance,
@@ -165,7 +273,11 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     readLineMoney(line, money);
     const allowedCents = money.allowedCents;
     const categories = lineCategories(line);
-    for (const c of categories) if (!claimSeen(categoryCount, c)) claimFound[categoryCount++] = c;
+    // By index: the list may be a shared frozen one, which for-of would step through with an iterator object.
+    for (let k = 0; k < categories.length; k += 1) {
+      const c = categories[k]!;
+      if (!claimSeen(categoryCount, c)) claimFound[categoryCount++] = c;
+    }
     let shortfallCents = 0;
     const denied = line.paidCents === 0 && allowedCents === 0 && line.billedCents > 0;
     let underpaid = false;
@@ -208,14 +320,14 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     allowedTotal += allowedCents;
     shortfallTotal += shortfallCents;
     prTotal += money.patientResponsibilityCents;
-    // Made at their size: a growing array would reserve room for 17.
+    // Made at their size (a growing array would reserve room for 17); a denied flag alone, or none, shared.
     const flags: Flag[] = deniedFlag
       ? moneyFlag
         ? [deniedFlag, moneyFlag]
-        : [deniedFlag]
+        : deniedFlags(deniedFlag)
       : moneyFlag
         ? [moneyFlag]
-        : [];
+        : NO_FLAGS;
     lines[i] = {
       lineNumber: line.lineNumber,
       allowedCents,
@@ -257,13 +369,15 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
   if (ctx.pricing.medicare) flagCount = writeCodingFlags(claim, ctx.pricing.medicare, flags, flagCount);
 
   // No Surprises Act: remark codes or the biller's mark (domain.md 2, 4.4); PR-45 then is balance billing.
-  const nsa = nsaStatus(claim, notes.nsaMark);
+  // One pass over the remarks answers both: NSA remarks, and N878/N879 for balance billing.
+  const remarks = remarkBits(claim);
+  const nsa = nsaStatusOfRemarks(remarks, notes.nsaMark);
   if (nsa.nsa) {
     flags[flagCount++] = nsaFlag(nsa);
     if (!claimSeen(categoryCount, 'no-surprises-act')) claimFound[categoryCount++] = 'no-surprises-act';
   }
   // balanceBillingFindings, its messages only: on the claim, and on the (first) line with the number.
-  const balanceBilling = balanceBillingGround(claim, nsa);
+  const balanceBilling = balanceBillingGroundOfRemarks(remarks, nsa);
   if (balanceBilling !== undefined) {
     for (const a of claim.adjustments) {
       const message = balanceBillingMessage(a, undefined, balanceBilling);
@@ -276,7 +390,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
         flags[flagCount++] = { kind: 'balance-billing', message };
         for (const ls of lines) {
           if (ls.lineNumber === line.lineNumber) {
-            ls.flags.push({ kind: 'balance-billing', message });
+            // A new list: the line's may be shared (frozen).
+            ls.flags = [...ls.flags, { kind: 'balance-billing', message }];
             break;
           }
         }
@@ -286,20 +401,21 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
 
   // Made whole where it can be (fewer shape changes than adding each date to an empty object).
   let deadlines: ClaimScore['deadlines'];
+  // Urgency from the nearest open deadline: a lapsed one still counts, at a quarter, for a late appeal.
+  let nearest: number | undefined;
+  let lapsed = false;
   if (claim.paidDate) {
-    const appeal = appealDeadline(
-      claim.paidDate,
-      claim.payerName,
-      policy.appealWindowDays,
-      policySource(policy),
-    );
-    deadlines = nsa.nsa
-      ? {
-          appealBy: appeal.date,
-          appealBasis: appeal.basis,
-          openNegotiationNoticeBy: openNegotiationDeadline(claim.paidDate),
-        }
-      : { appealBy: appeal.date, appealBasis: appeal.basis };
+    const d = datedDeadlines(policy, claim.payerName, claim.paidDate, ctx.asOf, nsa.nsa);
+    if (nsa.nsa) {
+      deadlines = {
+        appealBy: d.appealBy,
+        appealBasis: d.appealBasis,
+        openNegotiationNoticeBy: d.noticeBy,
+      };
+      if (d.noticeDays >= 0) nearest = d.noticeDays;
+    } else deadlines = { appealBy: d.appealBy, appealBasis: d.appealBasis };
+    if (d.appealDays >= 0 && (nearest === undefined || d.appealDays < nearest)) nearest = d.appealDays;
+    lapsed = nearest === undefined;
   } else deadlines = {};
   if (nsa.nsa && notes.openNegotiationSentDate) {
     const w = idrInitiationWindow(notes.openNegotiationSentDate);
@@ -307,17 +423,6 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
     deadlines.idrInitiationBy = w.to;
   }
 
-  // Urgency from the nearest open deadline: a lapsed one still counts, at a quarter, for a late appeal.
-  let nearest: number | undefined;
-  if (deadlines.openNegotiationNoticeBy !== undefined) {
-    const days = daysBetween(ctx.asOf, deadlines.openNegotiationNoticeBy);
-    if (days >= 0) nearest = days;
-  }
-  if (deadlines.appealBy !== undefined) {
-    const days = daysBetween(ctx.asOf, deadlines.appealBy);
-    if (days >= 0 && (nearest === undefined || days < nearest)) nearest = days;
-  }
-  const lapsed = nearest === undefined && deadlines.appealBy !== undefined;
   const urgency = lapsed
     ? 0.25
     : nearest === undefined
@@ -336,8 +441,8 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
       shortfallCents: shortfallTotal,
     },
     lines,
-    flags: flags.slice(0, flagCount),
-    categories: claimFound.slice(0, categoryCount),
+    flags: flagCount === 0 ? NO_FLAGS : flags.slice(0, flagCount),
+    categories: sharedCategories(claimFound, categoryCount),
     deadlines,
     nsa: nsa.nsa,
     priority: (shortfallTotal / 100) * urgency,

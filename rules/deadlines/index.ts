@@ -29,6 +29,7 @@ export {
   type BalanceBillingFinding,
   balanceBillingFindings,
   balanceBillingGround,
+  balanceBillingGroundOfRemarks,
   balanceBillingMessage,
   IDR_INITIATION_WINDOW_BUSINESS_DAYS,
   type IdrInitiationWindow,
@@ -38,7 +39,9 @@ export {
   type NsaStatus,
   type NsaUserMark,
   nsaStatus,
+  nsaStatusOfRemarks,
   OPEN_NEGOTIATION_NOTICE_WINDOW_BUSINESS_DAYS,
   OPEN_NEGOTIATION_PERIOD_BUSINESS_DAYS,
   openNegotiationDeadline,
+  remarkBits,
 } from './nsa';

@@ -77,6 +77,69 @@ function nsaRemarkBit(remark: string): number {
   return 0;
 }
 
+/** remarkBits: N878 and N879, after the NSA_REMARKS bits. */
+const N878_BIT = 1 << NSA_REMARKS.length;
+const N879_BIT = N878_BIT << 1;
+const NSA_BITS = N878_BIT - 1;
+
+/**
+ * The bit of one remark for remarkBits: an NSA remark's place in NSA_REMARKS, N878, N879, else 0; any
+ * case. Every such code is N and three digits, so it is read by character; a remark with a non-ASCII
+ * character is compared as nsaRemarkBit and hasRemark compare it (upper-cased).
+ */
+function remarkBit(remark: string): number {
+  if (remark.length !== 4) return 0;
+  const n = remark.charCodeAt(0);
+  if (n !== 78 && n !== 110) return n > 127 ? slowRemarkBit(remark) : 0;
+  let value = 0;
+  for (let i = 1; i < 4; i += 1) {
+    const c = remark.charCodeAt(i);
+    if (c < 48 || c > 57) return c > 127 ? slowRemarkBit(remark) : 0;
+    value = value * 10 + (c - 48);
+  }
+  switch (value) {
+    case 864:
+      return 1;
+    case 865:
+      return 2;
+    case 866:
+      return 4;
+    case 876:
+      return 8;
+    case 877:
+      return 16;
+    case 878:
+      return N878_BIT;
+    case 879:
+      return N879_BIT;
+    default:
+      return 0;
+  }
+}
+
+function slowRemarkBit(remark: string): number {
+  const nsa = nsaRemarkBit(remark);
+  if (nsa !== 0) return nsa;
+  if (sameRemark(remark, 'N878')) return N878_BIT;
+  return sameRemark(remark, 'N879') ? N879_BIT : 0;
+}
+
+/**
+ * The NSA remarks (bits in NSA_REMARKS order), N878 and N879 on the claim or any line, in one pass over
+ * every remark: what nsaStatusOfRemarks and balanceBillingGroundOfRemarks read.
+ */
+export function remarkBits(claim: Pick<Claim, 'remarks' | 'lines'>): number {
+  let bits = 0;
+  const remarks = claim.remarks;
+  for (let k = 0; k < remarks.length; k += 1) bits |= remarkBit(remarks[k]!);
+  const lines = claim.lines;
+  for (let i = 0; i < lines.length; i += 1) {
+    const own = lines[i]!.remarks;
+    for (let k = 0; k < own.length; k += 1) bits |= remarkBit(own[k]!);
+  }
+  return bits;
+}
+
 /** The reason text for the NSA remarks found (nsaStatus remembers it per set). */
 function remarkReason(found: readonly (typeof NSA_REMARKS)[number][]): string {
   const plural = found.length > 1 ? 's' : '';
@@ -93,6 +156,12 @@ export function nsaStatus(claim: Pick<Claim, 'remarks' | 'lines'>, userMark?: Ns
   let mask = 0;
   for (const r of claim.remarks) mask |= nsaRemarkBit(r);
   for (const line of claim.lines) for (const r of line.remarks) mask |= nsaRemarkBit(r);
+  return nsaStatusOfRemarks(mask, userMark);
+}
+
+/** nsaStatus for a claim whose remarkBits are `bits` (the N878/N879 bits play no part). */
+export function nsaStatusOfRemarks(bits: number, userMark?: NsaUserMark): NsaStatus {
+  const mask = bits & NSA_BITS;
   if (mask !== 0) {
     let status = byRemarks.get(mask);
     if (!status) {
@@ -274,6 +343,15 @@ export function balanceBillingGround(
   const n878 = hasRemark(claim, 'N878');
   const n879 = hasRemark(claim, 'N879');
   // `a claim with remark ${the ones present, in BALANCE_BILLING_PROHIBITED_REMARKS order}`.
+  if (n878) return n879 ? ON_N878_AND_N879 : ON_N878;
+  return n879 ? ON_N879 : undefined;
+}
+
+/** balanceBillingGround for a claim whose remarkBits are `bits`. */
+export function balanceBillingGroundOfRemarks(bits: number, nsa: NsaStatus | boolean): string | undefined {
+  if (typeof nsa === 'boolean' ? nsa : nsa.nsa) return ON_NSA_CLAIM;
+  const n878 = (bits & N878_BIT) !== 0;
+  const n879 = (bits & N879_BIT) !== 0;
   if (n878) return n879 ? ON_N878_AND_N879 : ON_N878;
   return n879 ? ON_N879 : undefined;
 }
