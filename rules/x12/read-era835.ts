@@ -834,7 +834,8 @@ class Era835Reader {
     if (e.is(1, 'QC')) {
       const last = e.str(3).trim();
       const first = e.str(4).trim();
-      const name = last && first ? `${last}, ${first}` : last || first;
+      // join makes one flat string; `${last}, ${first}` kept two rope nodes and both parts alive per claim.
+      const name = last && first ? [last, first].join(', ') : last || first;
       if (name) claim.patientName = name.length > 200 ? name.slice(0, 200) : name;
       const id = e.str(9).trim();
       if (id) claim.patientId = id.length > 200 ? id.slice(0, 200) : id;
