@@ -2,7 +2,15 @@ import { type Adjustment, type AdjustmentGroup, type Claim, type ClaimLine, Clai
 import { formatDollars, parseCentsIn, parseQuantityIn } from './amount';
 import { isCanonicalClaim, isCanonicalPaymentHeader } from './claim-check';
 import { claimStatusOf, claimStatusText } from './claim-status';
-import { bareDelimiters, type Delimiters, SegmentReader, segmentKey, showText, X12Error } from './segments';
+import {
+  bareDelimiters,
+  type Delimiters,
+  qualifierKey,
+  SegmentReader,
+  segmentKey,
+  showText,
+  X12Error,
+} from './segments';
 import type {
   Era835Balance,
   Era835ProviderAdjustment,
@@ -204,6 +212,23 @@ const AMT = segmentKey('AMT');
 const LQ = segmentKey('LQ');
 const PLB = segmentKey('PLB');
 
+// Qualifiers (DTM01, AMT01, NM101, REF01, LQ01, CLP06) as numbers (qualifierKey), compared in one step.
+const Q_B6 = qualifierKey('B6');
+const Q_472 = qualifierKey('472');
+const Q_150 = qualifierKey('150');
+const Q_151 = qualifierKey('151');
+const Q_232 = qualifierKey('232');
+const Q_233 = qualifierKey('233');
+const Q_050 = qualifierKey('050');
+const Q_405 = qualifierKey('405');
+const Q_QC = qualifierKey('QC');
+const Q_IL = qualifierKey('IL');
+const Q_2U = qualifierKey('2U');
+const Q_TJ = qualifierKey('TJ');
+const Q_6R = qualifierKey('6R');
+const Q_HE = qualifierKey('HE');
+const Q_MA = qualifierKey('MA');
+
 const GROUP_LIST: readonly AdjustmentGroup[] = ['CO', 'PR', 'OA', 'PI', 'CR'];
 const KNOWN_VERSIONS = ['005010X221', '004010X091'];
 
@@ -265,7 +290,7 @@ class ClaimDraft {
  * keeps (an array grown by push keeps room for 17); the backing array is kept, not shrunk and regrown.
  */
 class Scratch<T> {
-  private readonly items: T[] = [];
+  protected readonly items: T[] = [];
   length = 0;
 
   push(item: T): void {
@@ -300,6 +325,28 @@ class Scratch<T> {
       default:
         return a.slice(0, n);
     }
+  }
+}
+
+/**
+ * Lists of codes (modifiers, remarks) as Scratch.take gives them, except that a list of one code is
+ * one shared, frozen array per code, as the empty list is: a file repeats the same few single
+ * modifiers ("25", "26", "59") and remarks on thousands of lines, and each list was 56 bytes kept per
+ * line. Nothing writes to a read claim's lists (see Scratch.take).
+ */
+class CodeScratch extends Scratch<string> {
+  private static readonly single = new Map<string, string[]>();
+
+  override take(): string[] {
+    if (this.length !== 1) return super.take();
+    this.length = 0;
+    const code = this.items[0] as string;
+    let list = CodeScratch.single.get(code);
+    if (list === undefined) {
+      list = Object.freeze([code]) as unknown as string[];
+      CodeScratch.single.set(code, list);
+    }
+    return list;
   }
 }
 
@@ -477,7 +524,7 @@ class Era835Reader {
         this.svc(e);
         return;
       case AMT:
-        if (this.line && this.loop === 'line' && e.is(1, 'B6'))
+        if (this.line && this.loop === 'line' && e.qualifier(1) === Q_B6)
           this.line.allowedCents = this.amount(2, 'AMT');
         return;
       case CLP:
@@ -666,14 +713,14 @@ class Era835Reader {
       case 'payer': {
         // REF*2U is the payer identification number proper; N104 is only a fallback.
         const value = e.str(2).trim();
-        if (e.is(1, '2U') && value !== '') tx.payerId = value;
+        if (e.qualifier(1) === Q_2U && value !== '') tx.payerId = value;
         return;
       }
       case 'payee':
-        if (e.is(1, 'TJ')) this.setTin(tx, e.str(2).trim(), 'REF*TJ');
+        if (e.qualifier(1) === Q_TJ) this.setTin(tx, e.str(2).trim(), 'REF*TJ');
         return;
       case 'line': {
-        if (!e.is(1, '6R') || !this.line) return;
+        if (e.qualifier(1) !== Q_6R || !this.line) return;
         const value = e.str(2).trim();
         if (value !== '') this.line.controlNumber = value;
         return;
@@ -684,12 +731,13 @@ class Era835Reader {
   }
 
   private dtm(tx: TransactionDraft, e: SegmentReader): void {
+    const q = e.qualifier(1);
     if (this.loop === 'line' && this.line) {
       const line = this.line;
-      if (e.is(1, '472') || e.is(1, '150')) {
+      if (q === Q_472 || q === Q_150) {
         const d = this.date(2, 'DTM');
         if (d) line.serviceDate = d;
-      } else if (e.is(1, '151')) {
+      } else if (q === Q_151) {
         const d = this.date(2, 'DTM');
         if (d) line.serviceDateTo = d;
       }
@@ -697,19 +745,19 @@ class Era835Reader {
     }
     if (this.loop === 'claim' && this.claim) {
       const claim = this.claim;
-      if (e.is(1, '232')) {
+      if (q === Q_232) {
         const d = this.date(2, 'DTM');
         if (d) claim.serviceDateFrom = d;
-      } else if (e.is(1, '233')) {
+      } else if (q === Q_233) {
         const d = this.date(2, 'DTM');
         if (d) claim.serviceDateTo = d;
-      } else if (e.is(1, '050')) {
+      } else if (q === Q_050) {
         const d = this.date(2, 'DTM');
         if (d) claim.receivedDate = d;
       }
       return;
     }
-    if (e.is(1, '405')) {
+    if (q === Q_405) {
       const d = this.date(2, 'DTM');
       if (d) tx.productionDate = d;
     }
@@ -740,7 +788,7 @@ class Era835Reader {
     claim.claimFilingIndicator = this.shortCode(6);
     claim.claimNumber = claimNumber;
     claim.facilityOrPlace = this.shortCode(8);
-    claim.institutional = this.institutionalGroup || e.is(6, 'MA');
+    claim.institutional = this.institutionalGroup || e.qualifier(6) === Q_MA;
     claim.patientName = undefined;
     claim.patientId = undefined;
     claim.insuredId = undefined;
@@ -789,10 +837,10 @@ class Era835Reader {
   /** Line drafts of the open claim (`claimDraft.lineCount` of them), kept for the next claims. */
   private readonly lineDrafts: LineDraft[] = [];
   private readonly claimAdjustments = new Scratch<Adjustment>();
-  private readonly claimRemarkCodes = new Scratch<string>();
+  private readonly claimRemarkCodes = new CodeScratch();
   private readonly lineAdjustments = new Scratch<Adjustment>();
-  private readonly lineRemarkCodes = new Scratch<string>();
-  private readonly modifierCodes = new Scratch<string>();
+  private readonly lineRemarkCodes = new CodeScratch();
+  private readonly modifierCodes = new CodeScratch();
   private readonly claimLines = new Scratch<ClaimLine>();
 
   private cas(e: SegmentReader): void {
@@ -831,7 +879,8 @@ class Era835Reader {
   private nm1(e: SegmentReader): void {
     const claim = this.claim;
     if (!claim || this.loop !== 'claim') return;
-    if (e.is(1, 'QC')) {
+    const q = e.qualifier(1);
+    if (q === Q_QC) {
       const last = e.str(3).trim();
       const first = e.str(4).trim();
       // join makes one flat string; `${last}, ${first}` kept two rope nodes and both parts alive per claim.
@@ -839,7 +888,7 @@ class Era835Reader {
       if (name) claim.patientName = name.length > 200 ? name.slice(0, 200) : name;
       const id = e.str(9).trim();
       if (id) claim.patientId = id.length > 200 ? id.slice(0, 200) : id;
-    } else if (e.is(1, 'IL')) {
+    } else if (q === Q_IL) {
       const id = e.str(9).trim();
       if (id) claim.insuredId = id.slice(0, 200);
     }
@@ -854,7 +903,7 @@ class Era835Reader {
   }
 
   private lq(e: SegmentReader): void {
-    if (!this.line || this.loop !== 'line' || !e.is(1, 'HE')) return;
+    if (!this.line || this.loop !== 'line' || e.qualifier(1) !== Q_HE) return;
     const code = remarkAt(e, 2);
     if (code) this.addRemark(this.lineRemarkCodes, code, 'LQ02');
   }

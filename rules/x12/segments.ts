@@ -121,6 +121,17 @@ export function segmentKey(id: string): number {
   return id.charCodeAt(0) * 65536 + id.charCodeAt(1) * 256 + (id.length === 3 ? id.charCodeAt(2) : 0);
 }
 
+/**
+ * A short element value ("472", "B6", "QC") as a number: its length times 2^24 plus its one to three
+ * character codes, 8 bits each, as segmentKey packs them. Equal keys mean equal text (the length is in
+ * the key); `SegmentReader.qualifier` reads the same key from the text in place.
+ */
+export function qualifierKey(s: string): number {
+  let key = 0;
+  for (let k = 0; k < 3; k++) key = key * 256 + (k < s.length ? s.charCodeAt(k) & 255 : 0);
+  return s.length * 16777216 + key;
+}
+
 /** Base-37 key of `[A-Z0-9]` text: 0 is "no character", so "A" and "0A" differ. Exact up to 10 characters. */
 function codeDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 47;
@@ -194,6 +205,8 @@ export class SegmentReader {
     let pos = this.pos;
     while (pos < len) {
       const c = text.charCodeAt(pos);
+      // Above space: a segment id's first character, nearly always (white space and ^Z are below).
+      if (c > SPACE) break;
       if (!isWhitespace(c) && !(c === CTRL_Z && pos === len - 1 && !this.more)) break;
       pos++;
     }
@@ -304,6 +317,23 @@ export class SegmentReader {
   /** Length of element n; 0 when absent. */
   len(n: number): number {
     return n < this.count ? (this.bounds[2 * n + 1] as number) - (this.bounds[2 * n] as number) : 0;
+  }
+
+  /**
+   * Element n as `qualifierKey` gives it when it is 1-3 characters below 256; -1 otherwise (no key
+   * qualifierKey makes for such text can equal -1, and none of the reader's qualifiers is such text).
+   */
+  qualifier(n: number): number {
+    if (n >= this.count) return -1;
+    const from = this.bounds[2 * n] as number;
+    const len = (this.bounds[2 * n + 1] as number) - from;
+    if (len < 1 || len > 3) return -1;
+    const text = this.text;
+    const a = text.charCodeAt(from);
+    const b = len > 1 ? text.charCodeAt(from + 1) : 0;
+    const c = len > 2 ? text.charCodeAt(from + 2) : 0;
+    if ((a | b | c) > 255) return -1;
+    return len * 16777216 + a * 65536 + b * 256 + c;
   }
 
   /** Element n equals `s`, compared in place. */

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readEra835 } from '../../../../rules/x12';
+import { qualifierKey, SegmentReader } from '../../../../rules/x12/segments';
+import { build835, simpleClaim } from './build-835';
+
+const DELIMITERS = { element: '*', component: ':', segment: '~' };
+
+/** A reader on the single segment `XX*<value>~`. */
+function readerOn(value: string): SegmentReader {
+  const r = new SegmentReader(`XX*${value}~`, 0, DELIMITERS);
+  expect(r.next()).toBe(true);
+  return r;
+}
+
+const QUALIFIERS = [
+  'B6',
+  '472',
+  '150',
+  '151',
+  '232',
+  '233',
+  '050',
+  '405',
+  'QC',
+  'IL',
+  '2U',
+  'TJ',
+  '6R',
+  'HE',
+  'MA',
+];
+
+describe('SegmentReader.qualifier: an element compared with a qualifier as one number', () => {
+  it('equals qualifierKey(q) exactly when the element is q (is(n, q))', () => {
+    const value = fc.oneof(
+      fc.constantFrom(...QUALIFIERS, '', '47', '4720', '472 ', ' 472', 'b6', 'B', '\u0100B6', 'B\u00366'),
+      fc.string({ maxLength: 4 }).filter((s) => !/[*~]/.test(s)),
+      fc.string({ unit: 'binary', maxLength: 3 }).filter((s) => !/[*~]/.test(s)),
+    );
+    fc.assert(
+      fc.property(value, fc.constantFrom(...QUALIFIERS), (v, q) => {
+        const r = readerOn(v);
+        expect(r.qualifier(1) === qualifierKey(q)).toBe(r.is(1, q));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is -1 for absent, empty, long or non-Latin-1 elements', () => {
+    expect(readerOn('').qualifier(1)).toBe(-1);
+    expect(readerOn('4720').qualifier(1)).toBe(-1);
+    expect(readerOn('4\u01002').qualifier(1)).toBe(-1);
+    expect(readerOn('472').qualifier(2)).toBe(-1);
+  });
+});
+
+describe('readEra835: lists of one code', () => {
+  it('are shared per code, frozen like the empty lists, and read as plain arrays', () => {
+    const text = build835([{ totalPaid: '300.00', claims: [simpleClaim(1), simpleClaim(2)] }]);
+    const result = readEra835(text, 'codes.835');
+    if (!result.ok) throw new Error(result.error);
+    const [a, b] = result.claims;
+    const ma = a?.lines[0]?.modifiers;
+    const mb = b?.lines[0]?.modifiers;
+    expect(ma).toEqual(['25']);
+    expect(mb).toBe(ma);
+    expect(Object.isFrozen(ma)).toBe(true);
+    expect(JSON.stringify(ma)).toBe('["25"]');
+    expect(structuredClone(ma)).toEqual(['25']);
+  });
+});
