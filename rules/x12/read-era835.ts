@@ -369,20 +369,28 @@ interface TransactionDraft {
   payeeNpi?: string;
   payeeTin?: string;
   sawBpr: boolean;
-  /** Claims built as each closed, with the header read by then (see finishTransaction). */
-  claims: Claim[];
-  /** Where each claim's CLP is, for messages. */
-  claimSegments: number[];
-  /** Whether each claim fits the model by construction (toClaim), header aside. */
-  claimFits: boolean[];
   providerAdjustments: Era835ProviderAdjustment[];
 }
 
 class Era835Reader {
   private readonly reader: SegmentReader;
   private readonly warnings: string[] = [];
-  /** Claims of the transactions finished since the last `takeClaims`. */
-  private claims: Claim[] = [];
+  /**
+   * Claims of the transactions finished since the last `takeClaims`: `claims[0 .. takeCount)`. The
+   * list is kept and refilled (takeClaims copies it out at its exact size), so handing claims out does
+   * not leave a list regrown by push as garbage each time.
+   */
+  private readonly claims: (Claim | undefined)[] = [];
+  private takeCount = 0;
+  /**
+   * The open transaction's claims, built as each closed with the header read by then (see
+   * finishTransaction): `txClaims[0 .. txClaimCount)`, where each CLP is, and whether toClaim
+   * vouched for it (`fitsModel`). Kept and refilled from transaction to transaction, as `claims` is.
+   */
+  private readonly txClaims: (Claim | undefined)[] = [];
+  private readonly txClaimSegments: number[] = [];
+  private readonly txClaimFits: boolean[] = [];
+  private txClaimCount = 0;
   /** Claims finished so far in the file, taken or not. */
   claimCount = 0;
   /** What reversal linking needs of every claim of the file, without keeping the claims. */
@@ -445,9 +453,12 @@ class Era835Reader {
   }
 
   takeClaims(): Claim[] {
-    const claims = this.claims;
-    this.claims = [];
-    return claims;
+    const n = this.takeCount;
+    const taken = this.claims.slice(0, n) as Claim[];
+    // Cleared so the list does not keep claims the caller has dropped alive.
+    this.claims.fill(undefined, 0, n);
+    this.takeCount = 0;
+    return taken;
   }
 
   /** After the last slice: the end-of-file checks, and reversals linked across the file. */
@@ -638,9 +649,6 @@ class Era835Reader {
       totalPaymentCents: 0,
       payerName: '',
       sawBpr: false,
-      claims: [],
-      claimSegments: [],
-      claimFits: [],
       providerAdjustments: [],
     };
     if (version !== undefined) this.tx.version = version;
@@ -817,9 +825,10 @@ class Era835Reader {
       claim.adjustments = this.claimAdjustments.take();
       claim.remarks = this.claimRemarkCodes.take();
       // Built now, while its draft is young: drafts kept to the SE would outlive thousands of claims.
-      tx.claims.push(this.toClaim(claim, tx, tx.paymentDate ?? tx.productionDate));
-      tx.claimSegments.push(claim.segmentIndex);
-      tx.claimFits.push(this.lastClaimFits);
+      const k = this.txClaimCount++;
+      this.txClaims[k] = this.toClaim(claim, tx, tx.paymentDate ?? tx.productionDate);
+      this.txClaimSegments[k] = claim.segmentIndex;
+      this.txClaimFits[k] = this.lastClaimFits;
     }
     this.claim = null;
   }
@@ -1162,22 +1171,25 @@ class Era835Reader {
         paidDate: paidDate || undefined,
         checkNumber: tx.traceNumber || undefined,
       });
-    for (let k = 0; k < tx.claims.length; k++) {
-      let claim = tx.claims[k] as Claim;
+    const claimCount = this.txClaimCount;
+    for (let k = 0; k < claimCount; k++) {
+      let claim = this.txClaims[k] as Claim;
+      this.txClaims[k] = undefined;
       claimPaymentsCents += claim.paidCents;
       // A header segment after the first claims (a payee N1 at the end) changes them all, as it always did.
       if (!hasHeader(claim, tx, paidDate)) claim = withHeader(claim, tx, paidDate);
-      if (!vouch || !tx.claimFits[k]) claim = this.checked(claim, tx.claimSegments[k] as number);
+      if (!vouch || !this.txClaimFits[k]) claim = this.checked(claim, this.txClaimSegments[k] as number);
       else if (this.validate === 'audit' && !isCanonicalClaim(claim)) {
-        throw new Error(`${VOUCH_MISMATCH} (CLP at segment ${tx.claimSegments[k]})`);
+        throw new Error(`${VOUCH_MISMATCH} (CLP at segment ${this.txClaimSegments[k]})`);
       }
       if (claim.balanceErrors) unbalancedClaimCount++;
-      this.claims.push(claim);
+      this.claims[this.takeCount++] = claim;
       this.claimNumbers.push(claim.claimNumber);
       this.patientAccounts.push(claim.patientAccount);
       this.reversed.push(claim.status === 'reversed');
       this.claimCount++;
     }
+    this.txClaimCount = 0;
     let providerAdjustmentsCents = 0;
     for (const p of tx.providerAdjustments) providerAdjustmentsCents += p.amountCents;
     const balance: Era835Balance = {
@@ -1200,7 +1212,7 @@ class Era835Reader {
       totalPaymentCents: tx.totalPaymentCents,
       payerName: tx.payerName,
       firstClaimIndex,
-      claimCount: tx.claims.length,
+      claimCount,
       unbalancedClaimCount,
       providerAdjustments: tx.providerAdjustments,
       reversals: [],
