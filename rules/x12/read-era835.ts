@@ -885,6 +885,8 @@ class Era835Reader {
     target.adjustmentTotalCents += total;
   }
 
+  private readonly nameParts: string[] = ['', ''];
+
   private nm1(e: SegmentReader): void {
     const claim = this.claim;
     if (!claim || this.loop !== 'claim') return;
@@ -893,7 +895,11 @@ class Era835Reader {
       const last = e.str(3).trim();
       const first = e.str(4).trim();
       // join makes one flat string; `${last}, ${first}` kept two rope nodes and both parts alive per claim.
-      const name = last && first ? [last, first].join(', ') : last || first;
+      // The two-item list is the reader's, refilled per name, so joining leaves no list behind.
+      const parts = this.nameParts;
+      parts[0] = last;
+      parts[1] = first;
+      const name = last && first ? parts.join(', ') : last || first;
       if (name) claim.patientName = name.length > 200 ? name.slice(0, 200) : name;
       const id = e.str(9).trim();
       if (id) claim.patientId = id.length > 200 ? id.slice(0, 200) : id;
