@@ -12,8 +12,8 @@ import {
 import {
   applyPaymentRules,
   type BasePrice,
+  isPaymentModifier,
   type LinePrice,
-  PAYMENT_MODIFIERS,
   type PaymentIndicators,
 } from './modifiers';
 import type { PricingMethod } from './policy';
@@ -88,7 +88,7 @@ function scheduleRowFor(
 ): ScheduleRow | undefined {
   if (modifier) return scheduleAmount(index, line.code, modifier, payerName, date);
   for (const m of line.modifiers) {
-    if (PAYMENT_MODIFIERS.has(m)) continue;
+    if (isPaymentModifier(m)) continue;
     const row = scheduleAmount(index, line.code, m, payerName, date);
     if (row) return row;
   }
@@ -455,6 +455,16 @@ function basePrice(
     const price = priceByMethod(method, line, claim, ctx, false);
     if (price.ok) return price;
   }
+  return explainedMiss(line, claim, methods, ctx);
+}
+
+/** A line no method prices, with every method's reason (the methods are asked again, explaining). */
+function explainedMiss(
+  line: ClaimLine,
+  claim: Claim,
+  methods: readonly PricingMethod[],
+  ctx: PricingContext,
+): BasePrice {
   const reasons: string[] = [];
   for (const method of methods) {
     const price = priceByMethod(method, line, claim, ctx, true);
@@ -463,11 +473,193 @@ function basePrice(
   return { ok: false, reasons: reasons.length > 0 ? reasons : ['no pricing method configured'] };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Remembered base prices. What the methods before percent-of-billed give a line depends only on the
+// context, the method list, the payer name, the code, the modifiers (in order), the setting (facility or
+// not, place of service given or not) and, for a code with dated schedule rows or a service date outside
+// the Medicare year, the date. So the answer is worked out once per such key and shared (frozen); dated
+// lines are priced as before. Percent of billed reads the line's charge, so it is asked per line, after
+// the remembered methods missed.
+
+/** What the methods before the first percent-of-billed say about a line: a price, or none. */
+interface Remembered {
+  price: BasePrice | undefined;
+}
+
+/** Variants of one payer, code and modifier list: facility + 2 when no place of service is given. */
+type Variants = (Remembered | undefined)[];
+
+interface PricePlan {
+  ctx: PricingContext;
+  /** The context's parts when the plan was made: a changed part makes a new plan. */
+  schedules: ScheduleIndex[];
+  scheduleList: ScheduleIndex[];
+  medicare: MedicareFeeSchedule | undefined;
+  ucr: UcrIndex | undefined;
+  history: HistoryIndex | undefined;
+  region: string | undefined;
+  defaultLocality: string | undefined;
+  professionalPercent: number | undefined;
+  methods: readonly PricingMethod[];
+  /** The methods remembered: those before the first percent-of-billed. */
+  cacheable: number;
+  /** Codes with a dated row on some schedule: priced per line. */
+  datedCodes: Set<string>;
+  /** Payer name → code → modifier list key → variants. */
+  byPayer: Map<string, Map<string, Map<string | null, Variants>>>;
+  size: number;
+}
+
+const PLAN_LIMIT = 50_000;
+const plans = new WeakMap<PricingContext, Map<readonly PricingMethod[], PricePlan>>();
+let lastPlan: PricePlan | undefined;
+
+function planIsCurrent(plan: PricePlan, ctx: PricingContext): boolean {
+  const list = plan.scheduleList;
+  if (
+    ctx.schedules !== plan.schedules ||
+    ctx.schedules.length !== list.length ||
+    ctx.medicare !== plan.medicare ||
+    ctx.ucr !== plan.ucr ||
+    ctx.history !== plan.history ||
+    ctx.region !== plan.region ||
+    ctx.defaultLocality !== plan.defaultLocality ||
+    ctx.pcTcSplit?.professionalPercent !== plan.professionalPercent
+  ) {
+    return false;
+  }
+  for (let k = 0; k < list.length; k += 1) if (ctx.schedules[k] !== list[k]) return false;
+  return true;
+}
+
+function planFor(ctx: PricingContext, methods: readonly PricingMethod[]): PricePlan {
+  if (lastPlan && lastPlan.ctx === ctx && lastPlan.methods === methods && planIsCurrent(lastPlan, ctx)) {
+    return lastPlan;
+  }
+  let byMethods = plans.get(ctx);
+  if (!byMethods) {
+    byMethods = new Map();
+    plans.set(ctx, byMethods);
+  }
+  let plan = byMethods.get(methods);
+  if (!plan || !planIsCurrent(plan, ctx)) {
+    if (byMethods.size >= 64) byMethods.clear();
+    plan = newPlan(ctx, methods);
+    byMethods.set(methods, plan);
+  }
+  lastPlan = plan;
+  return plan;
+}
+
+function newPlan(ctx: PricingContext, methods: readonly PricingMethod[]): PricePlan {
+  let cacheable = 0;
+  while (cacheable < methods.length && methods[cacheable]!.method !== 'percent-of-billed') cacheable += 1;
+  const datedCodes = new Set<string>();
+  for (const index of ctx.schedules) {
+    for (const row of index.schedule.rows) if (row.effectiveFrom || row.effectiveTo) datedCodes.add(row.code);
+  }
+  return {
+    ctx,
+    schedules: ctx.schedules,
+    scheduleList: [...ctx.schedules],
+    medicare: ctx.medicare,
+    ucr: ctx.ucr,
+    history: ctx.history,
+    region: ctx.region,
+    defaultLocality: ctx.defaultLocality,
+    professionalPercent: ctx.pcTcSplit?.professionalPercent,
+    methods,
+    cacheable,
+    datedCodes,
+    byPayer: new Map(),
+    size: 0,
+  };
+}
+
+/** The variants remembered for a line (made when missing), or undefined when the line is priced as before. */
+function variantsFor(plan: PricePlan, line: ClaimLine, claim: Claim): Variants | undefined {
+  if (plan.datedCodes.has(line.code)) return undefined;
+  const mpfs = plan.medicare;
+  if (mpfs) {
+    const date = line.serviceDate ?? claim.serviceDateFrom;
+    // Percent of Medicare names a service date outside the schedule's year in its basis.
+    if (date !== undefined && !date.startsWith(yearText(mpfs.year))) return undefined;
+  }
+  const mods = line.modifiers;
+  const key = mods.length === 0 ? null : mods.length === 1 ? mods[0]! : mods.join('\u0000');
+  let byCode = plan.byPayer.get(claim.payerName);
+  if (!byCode) {
+    byCode = new Map();
+    plan.byPayer.set(claim.payerName, byCode);
+  }
+  let byMods = byCode.get(line.code);
+  if (!byMods) {
+    byMods = new Map();
+    byCode.set(line.code, byMods);
+  }
+  let variants = byMods.get(key);
+  if (!variants) {
+    if (plan.size >= PLAN_LIMIT) {
+      plan.byPayer.clear();
+      plan.size = 0;
+      return undefined;
+    }
+    variants = [undefined, undefined, undefined, undefined];
+    byMods.set(key, variants);
+    plan.size += 1;
+  }
+  return variants;
+}
+
+/** basePrice, with what the methods before percent-of-billed say remembered per plan (see above). */
+function rememberedBasePrice(plan: PricePlan, line: ClaimLine, claim: Claim): BasePrice {
+  const variants = variantsFor(plan, line, claim);
+  if (!variants) return basePrice(line, claim, plan.methods, plan.ctx);
+  const placeOfService = line.placeOfService ?? claim.placeOfService;
+  const slot = (isFacilityPlaceOfService(placeOfService) ? 1 : 0) + (placeOfService === undefined ? 2 : 0);
+  let known = variants[slot];
+  if (!known) {
+    let price: BasePrice | undefined;
+    for (let k = 0; k < plan.cacheable; k += 1) {
+      const p = priceByMethod(plan.methods[k]!, line, claim, plan.ctx, false);
+      if (p.ok) {
+        price = Object.freeze(p);
+        break;
+      }
+    }
+    known = { price };
+    variants[slot] = known;
+  }
+  if (known.price) return known.price;
+  const methods = plan.methods;
+  for (let k = plan.cacheable; k < methods.length; k += 1) {
+    const price = priceByMethod(methods[k]!, line, claim, plan.ctx, false);
+    if (price.ok) return price;
+  }
+  return explainedMiss(line, claim, methods, plan.ctx);
+}
+
 /**
  * Prices every line of a claim with the first method that can price it, then applies payment-policy
  * modifiers across the claim (modifiers.ts). Unpriced lines say why, naming what is missing.
  */
 export function priceClaimLines(claim: Claim, methods: PricingMethod[], ctx: PricingContext): LinePrice[] {
+  const plan = planFor(ctx, methods);
+  const bases: BasePrice[] = new Array(claim.lines.length);
+  for (let i = 0; i < claim.lines.length; i += 1)
+    bases[i] = rememberedBasePrice(plan, claim.lines[i]!, claim);
+  return applyPaymentRules(claim.lines, bases, claim.serviceDateFrom);
+}
+
+/**
+ * priceClaimLines without remembered base prices: every method asked afresh for every line. The plain
+ * computation the remembered prices must equal (tests/unit/rules/pricing/remembered.test.ts).
+ */
+export function priceClaimLinesPlain(
+  claim: Claim,
+  methods: PricingMethod[],
+  ctx: PricingContext,
+): LinePrice[] {
   const bases: BasePrice[] = new Array(claim.lines.length);
   for (let i = 0; i < claim.lines.length; i += 1) bases[i] = basePrice(claim.lines[i]!, claim, methods, ctx);
   return applyPaymentRules(claim.lines, bases, claim.serviceDateFrom);

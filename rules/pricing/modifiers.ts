@@ -64,9 +64,42 @@ const LEFT = 4;
 const MULTIPLE_51 = 8;
 const CO_SURGEON_62 = 16;
 const TEAM_66 = 32;
+/** 80, 81, 82 or AS: paymentBit's answer for them; never kept in lineBits. */
+const ASSISTANT = 64;
+
+/**
+ * A modifier's payment bit (BILATERAL_50 ... TEAM_66, ASSISTANT), 0 for any other: PAYMENT_MODIFIERS by
+ * character codes (the same exact characters), since every line's every modifier is asked.
+ */
+function paymentBit(m: string): number {
+  if (m.length !== 2) return 0;
+  const b = m.charCodeAt(1);
+  switch (m.charCodeAt(0)) {
+    case 53: // 5
+      return b === 48 ? BILATERAL_50 : b === 49 ? MULTIPLE_51 : 0;
+    case 54: // 6
+      return b === 50 ? CO_SURGEON_62 : b === 54 ? TEAM_66 : 0;
+    case 56: // 8
+      return b >= 48 && b <= 50 ? ASSISTANT : 0;
+    case 65: // A
+      return b === 83 ? ASSISTANT : 0;
+    case 82: // R
+      return b === 84 ? RIGHT : 0;
+    case 76: // L
+      return b === 84 ? LEFT : 0;
+    default:
+      return 0;
+  }
+}
+
+/** `PAYMENT_MODIFIERS.has(m)`, by character codes. */
+export function isPaymentModifier(m: string): boolean {
+  return paymentBit(m) !== 0;
+}
 
 function hasPaymentModifier(line: ClaimLine): boolean {
-  for (const m of line.modifiers) if (PAYMENT_MODIFIERS.has(m)) return true;
+  const mods = line.modifiers;
+  for (let k = 0; k < mods.length; k += 1) if (paymentBit(mods[k]!) !== 0) return true;
   return false;
 }
 
@@ -171,14 +204,12 @@ function addProcedure(amountCents: number, dateKey: string, rankable: boolean, l
 function readBits(line: ClaimLine, i: number): number {
   let bits = 0;
   let assistant = '';
-  for (const m of line.modifiers) {
-    if (m === '50') bits |= BILATERAL_50;
-    else if (m === 'RT') bits |= RIGHT;
-    else if (m === 'LT') bits |= LEFT;
-    else if (m === '51') bits |= MULTIPLE_51;
-    else if (m === '62') bits |= CO_SURGEON_62;
-    else if (m === '66') bits |= TEAM_66;
-    else if (m === '80' || m === '81' || m === '82' || m === 'AS') assistant = m;
+  const mods = line.modifiers;
+  for (let k = 0; k < mods.length; k += 1) {
+    const m = mods[k]!;
+    const bit = paymentBit(m);
+    if (bit === ASSISTANT) assistant = m;
+    else bits |= bit;
   }
   lineBits[i] = bits;
   lineAssistant[i] = assistant;
@@ -453,18 +484,17 @@ function sharePercent(
   if (f & CO_SURGEON_62) {
     const ind = indicators?.coSurgeonIndicator;
     if (ind === 0 || ind === 9) {
-      lineNotes[i] += `; co-surgeon (62) not permitted for ${line.code} (indicator ${ind}): $0.00`;
+      lineNotes[i] +=
+        knownNote('62', ind, line.code) ??
+        rememberNote(
+          '62',
+          ind,
+          line.code,
+          `; co-surgeon (62) not permitted for ${line.code} (indicator ${ind}): $0.00`,
+        );
       share = 0;
     } else {
-      const why =
-        ind === 1
-          ? ' (documentation required)'
-          : ind === 2
-            ? ' (two-specialty requirement)'
-            : ind === undefined
-              ? ' (no Medicare co-surgeon indicator known)'
-              : '';
-      lineNotes[i] += `; co-surgeon (62) at ${CO_SURGEON_PERCENT}%${why}`;
+      lineNotes[i] += knownNote('62', ind, '') ?? rememberNote('62', ind, '', coSurgeonNote(ind));
       share = (share * CO_SURGEON_PERCENT) / 100;
     }
   }
@@ -473,20 +503,70 @@ function sharePercent(
     const ind = indicators?.assistantIndicator;
     const percent = assistant === 'AS' ? ASSISTANT_NON_PHYSICIAN_PERCENT : ASSISTANT_PHYSICIAN_PERCENT;
     if (ind === 1 || ind === 9) {
-      const why = ind === 1 ? 'statutory restriction, never paid' : 'concept does not apply';
       lineNotes[i] +=
-        `; assistant at surgery (${assistant}) not paid for ${line.code} (indicator ${ind}: ${why}): $0.00`;
+        knownNote(assistant, ind, line.code) ??
+        rememberNote(assistant, ind, line.code, assistantNotPaidNote(assistant, ind, line.code));
       share = 0;
     } else {
-      const why =
-        ind === 0
-          ? ' (paid only with documentation of medical necessity)'
-          : ind === undefined
-            ? ' (no Medicare assistant indicator known)'
-            : '';
-      lineNotes[i] += `; assistant at surgery (${assistant}) at ${percent}%${why}`;
+      lineNotes[i] +=
+        knownNote(assistant, ind, '') ??
+        rememberNote(assistant, ind, '', assistantNote(assistant, ind, percent));
       share = (share * percent) / 100;
     }
   }
   return share;
+}
+
+function coSurgeonNote(ind: number | undefined): string {
+  const why =
+    ind === 1
+      ? ' (documentation required)'
+      : ind === 2
+        ? ' (two-specialty requirement)'
+        : ind === undefined
+          ? ' (no Medicare co-surgeon indicator known)'
+          : '';
+  return `; co-surgeon (62) at ${CO_SURGEON_PERCENT}%${why}`;
+}
+
+function assistantNotPaidNote(assistant: string, ind: 1 | 9, code: string): string {
+  const why = ind === 1 ? 'statutory restriction, never paid' : 'concept does not apply';
+  return `; assistant at surgery (${assistant}) not paid for ${code} (indicator ${ind}: ${why}): $0.00`;
+}
+
+function assistantNote(assistant: string, ind: number | undefined, percent: number): string {
+  const why =
+    ind === 0
+      ? ' (paid only with documentation of medical necessity)'
+      : ind === undefined
+        ? ' (no Medicare assistant indicator known)'
+        : '';
+  return `; assistant at surgery (${assistant}) at ${percent}%${why}`;
+}
+
+/**
+ * Co-surgeon (62) and assistant (80, 81, 82, AS) notes by modifier, indicator and code ('' when the text
+ * names none): a run writes the same few on every such line, so each is written once.
+ */
+const shareNotes = new Map<string, Map<number | undefined, Map<string, string>>>();
+const SHARE_NOTES_PER_KEY = 1_000;
+
+function knownNote(modifier: string, ind: number | undefined, code: string): string | undefined {
+  return shareNotes.get(modifier)?.get(ind)?.get(code);
+}
+
+function rememberNote(modifier: string, ind: number | undefined, code: string, note: string): string {
+  let byInd = shareNotes.get(modifier);
+  if (!byInd) {
+    byInd = new Map();
+    shareNotes.set(modifier, byInd);
+  }
+  let byCode = byInd.get(ind);
+  if (!byCode) {
+    byCode = new Map();
+    byInd.set(ind, byCode);
+  }
+  if (byCode.size >= SHARE_NOTES_PER_KEY) byCode.clear();
+  byCode.set(code, note);
+  return note;
 }
