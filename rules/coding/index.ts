@@ -391,6 +391,8 @@ interface Surgery {
 const DAY_MS = 86_400_000;
 
 function dayNumber(iso: string): number {
+  // A claim's lines and surgeries ask with the same date, nearly always the same string.
+  if (iso === lastDayIso) return lastDay;
   let day = dayNumbers.get(iso);
   if (day === undefined) {
     day = Math.floor(
@@ -399,8 +401,13 @@ function dayNumber(iso: string): number {
     if (dayNumbers.size >= 50_000) dayNumbers.clear();
     dayNumbers.set(iso, day);
   }
+  lastDayIso = iso;
+  lastDay = day;
   return day;
 }
+
+let lastDayIso: string | undefined;
+let lastDay = 0;
 
 /** Day numbers by date as written: a run's claims share a few hundred service dates. */
 const dayNumbers = new Map<string, number>();
@@ -429,6 +436,10 @@ const GLOBAL_WINDOW: Readonly<
   '010': { before: 0, after: 10, text: 'global 010: the day of the procedure and 10 days after' },
   '090': { before: 1, after: 90, text: 'global 090: 1 day before to 90 days after' },
 };
+
+const WINDOW_000 = GLOBAL_WINDOW['000'];
+const WINDOW_010 = GLOBAL_WINDOW['010'];
+const WINDOW_090 = GLOBAL_WINDOW['090'];
 
 /** The global-period fix, by the modifier that would take the visit out of the package. */
 const APPEND_24 = appendFix('24 if the visit was unrelated to the surgery (with the unrelated diagnosis)');
@@ -504,49 +515,70 @@ function collectOwnSurgeries(claim: Claim): void {
   }
 }
 
-/** The global-period finding for an E/M line inside the period of one of the first `count` of `all`. */
-function globalPeriod(
-  mpfs: MedicareFeeSchedule,
-  claim: Claim,
-  line: ClaimLine,
-  all: readonly Surgery[],
-  count: number,
-): CodingFinding | undefined {
-  if (count === 0 || !isEvaluationAndManagement(line.code)) return undefined;
-  for (const m of line.modifiers) if (GLOBAL_EXCEPTION_MODIFIERS.has(m)) return undefined;
+/**
+ * Which of the first `count` of `all` has a global period the E/M line `line` falls inside (its index, or
+ * -1), and whether the visit is after the procedure day (globalAfter). The caller checks that the line is
+ * an E/M visit. The surgery's `inside` text is written then.
+ */
+function globalSurgery(claim: Claim, line: ClaimLine, all: readonly Surgery[], count: number): number {
+  if (count === 0) return -1;
+  for (const m of line.modifiers) if (GLOBAL_EXCEPTION_MODIFIERS.has(m)) return -1;
   const date = lineDate(line, claim);
-  if (!date) return undefined;
+  if (!date) return -1;
   const d = dayNumber(date);
   for (let k = 0; k < count; k += 1) {
     const s = all[k]!;
-    const w = GLOBAL_WINDOW[s.globalDays];
+    // GLOBAL_WINDOW[s.globalDays], without a keyed lookup per visit and surgery.
+    const w = s.globalDays === '090' ? WINDOW_090 : s.globalDays === '010' ? WINDOW_010 : WINDOW_000;
     const offset = d - s.day;
     if (offset < -w.before || offset > w.after) continue;
     if (s.inside === undefined) {
       const where = s.own ? `line ${s.lineNumber}` : `claim ${s.claimNumber}`;
       s.inside = ` falls inside the global period of ${s.code} (${where}, ${s.date}; ${w.text}) and has no 24, 25 or 57`;
     }
-    // finding(...), with the message's end (`${inside}: ${fix} (${source})`) written once per surgery and fix.
-    const after = offset > 0 ? 1 : 0;
-    const fix = after ? APPEND_24 : s.globalDays === '090' ? APPEND_57 : APPEND_25;
-    const src = source(mpfs, 'global surgery days (GLOB DAYS)');
-    let tail = s.tails[after]!;
-    if (tail === '') {
-      tail = `${s.inside}: ${fix} (${src})`;
-      s.tails[after] = tail;
-    }
-    const code = lineCodeText(line);
-    return {
-      rule: 'global-period',
-      lineNumber: line.lineNumber,
-      code,
-      problem: `E/M on ${date}${s.inside}`,
-      fix,
-      source: src,
-      message: `${code}: E/M on ${date}${tail}`,
-    };
+    globalAfter = offset > 0 ? 1 : 0;
+    return k;
   }
-  return undefined;
+  return -1;
+}
+
+/** What globalSurgery last found: 1 when the visit is after the procedure day, else 0. */
+let globalAfter: 0 | 1 = 0;
+
+function globalFix(s: Surgery, after: 0 | 1): string {
+  return after ? APPEND_24 : s.globalDays === '090' ? APPEND_57 : APPEND_25;
+}
+
+/** The message's end after the date (`${inside}: ${fix} (${source})`), written once per surgery and fix. */
+function globalTail(mpfs: MedicareFeeSchedule, s: Surgery, after: 0 | 1): string {
+  let tail = s.tails[after]!;
+  if (tail === '') {
+    tail = `${s.inside}: ${globalFix(s, after)} (${source(mpfs, GLOBAL_SOURCE_FIELD)})`;
+    s.tails[after] = tail;
+  }
+  return tail;
+}
+
+const GLOBAL_SOURCE_FIELD = 'global surgery days (GLOB DAYS)';
+
+/** The global-period finding globalSurgery found for `line`: surgery `s`, visit on `date`. */
+function globalFinding(
+  mpfs: MedicareFeeSchedule,
+  line: ClaimLine,
+  date: string,
+  s: Surgery,
+  after: 0 | 1,
+): CodingFinding {
+  const code = lineCodeText(line);
+  return {
+    rule: 'global-period',
+    lineNumber: line.lineNumber,
+    code,
+    problem: `E/M on ${date}${s.inside}`,
+    fix: globalFix(s, after),
+    source: source(mpfs, GLOBAL_SOURCE_FIELD),
+    message: `${code}: E/M on ${date}${globalTail(mpfs, s, after)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +592,17 @@ function globalPeriod(
 const found: CodingFinding[] = [];
 const foundLines: number[] = [];
 const foundRemembered: boolean[] = [];
+/**
+ * A global-period finding is kept as what it is made of (the surgery, the line, the visit date and which
+ * fix) and written out by whoever reads it: the score's flag needs only the message. Undefined surgery for
+ * every other finding, whose `found` entry is the finding itself.
+ */
+const foundSurgery: (Surgery | undefined)[] = [];
+const foundLine: (ClaimLine | undefined)[] = [];
+const foundDate: string[] = [];
+const foundAfter: (0 | 1)[] = [];
+/** Stands in `found` for a global-period finding (foundSurgery says which); never read as a finding. */
+const GLOBAL_PENDING = {} as CodingFinding;
 /** How many of the found lists' entries belong to the current claim (the lists are never shrunk). */
 let foundCount = 0;
 
@@ -567,18 +610,51 @@ function note(f: CodingFinding, lineNumber: number, remembered: boolean): void {
   found[foundCount] = f;
   foundLines[foundCount] = lineNumber;
   foundRemembered[foundCount] = remembered;
+  foundSurgery[foundCount] = undefined;
   foundCount += 1;
+}
+
+function noteGlobal(line: ClaimLine, date: string, s: Surgery, after: 0 | 1): void {
+  found[foundCount] = GLOBAL_PENDING;
+  foundLines[foundCount] = line.lineNumber;
+  foundRemembered[foundCount] = false;
+  foundSurgery[foundCount] = s;
+  foundLine[foundCount] = line;
+  foundDate[foundCount] = date;
+  foundAfter[foundCount] = after;
+  foundCount += 1;
+}
+
+/** Found entry k as a finding (a global-period one is written out here). */
+function foundFinding(mpfs: MedicareFeeSchedule, k: number): CodingFinding {
+  const s = foundSurgery[k];
+  return s ? globalFinding(mpfs, foundLine[k]!, foundDate[k]!, s, foundAfter[k]!) : found[k]!;
 }
 
 /** Fills the found lists for a claim, in line order (stable: a line's findings keep their order). */
 function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonly Claim[]): void {
   foundCount = 0;
-  // Surgeries matter only to an E/M line inside their global period.
+  // Surgeries matter only to an E/M line inside their global period; RT and LT pairs only when a line
+  // has RT (and not LT) and another LT (and not RT).
   let hasEm = false;
+  let right = false;
+  let left = false;
   for (let i = 0; i < claim.lines.length; i += 1) {
-    const entry = codeEntry(mpfs, claim.lines[i]!.code);
+    const line = claim.lines[i]!;
+    const entry = codeEntry(mpfs, line.code);
     lineEntries[i] = entry;
     if (entry.evaluationAndManagement) hasEm = true;
+    const mods = line.modifiers;
+    if (mods.length === 0) continue;
+    let r = false;
+    let l = false;
+    for (let k = 0; k < mods.length; k += 1) {
+      const m = mods[k]!;
+      if (m === 'RT') r = true;
+      else if (m === 'LT') l = true;
+    }
+    if (r && !l) right = true;
+    else if (l && !r) left = true;
   }
   ownCount = 0;
   if (hasEm) collectOwnSurgeries(claim);
@@ -600,14 +676,14 @@ function collectFindings(claim: Claim, mpfs: MedicareFeeSchedule, prior: readonl
       const remembered = codeFindings(mpfs, entry, line, row);
       for (let k = 0; k < remembered.length; k += 1) note(remembered[k]!, line.lineNumber, true);
       if (surgeryCount > 0) {
-        const g = globalPeriod(mpfs, claim, line, all, surgeryCount);
-        if (g) note(g, line.lineNumber, false);
+        const k = entry.evaluationAndManagement ? globalSurgery(claim, line, all, surgeryCount) : -1;
+        if (k !== -1) noteGlobal(line, lineDate(line, claim)!, all[k]!, globalAfter);
       }
     }
     const u = units(line);
     if (u) note(u, line.lineNumber, false);
   }
-  bilateralPairs(mpfs, claim);
+  if (right && left) bilateralPairs(mpfs, claim);
   // Findings come in line order; only pairs found last, or lines numbered out of order, need the sort.
   for (let k = 1; k < foundCount; k += 1) {
     if (foundLines[k]! < foundLines[k - 1]!) {
@@ -623,16 +699,28 @@ function sortFound(): void {
     const f = found[i]!;
     const n = foundLines[i]!;
     const r = foundRemembered[i]!;
+    const s = foundSurgery[i];
+    const line = foundLine[i];
+    const date = foundDate[i]!;
+    const after = foundAfter[i]!;
     let j = i - 1;
     while (j >= 0 && foundLines[j]! > n) {
       found[j + 1] = found[j]!;
       foundLines[j + 1] = foundLines[j]!;
       foundRemembered[j + 1] = foundRemembered[j]!;
+      foundSurgery[j + 1] = foundSurgery[j];
+      foundLine[j + 1] = foundLine[j];
+      foundDate[j + 1] = foundDate[j]!;
+      foundAfter[j + 1] = foundAfter[j]!;
       j -= 1;
     }
     found[j + 1] = f;
     foundLines[j + 1] = n;
     foundRemembered[j + 1] = r;
+    foundSurgery[j + 1] = s;
+    foundLine[j + 1] = line;
+    foundDate[j + 1] = date;
+    foundAfter[j + 1] = after;
   }
 }
 
@@ -647,7 +735,7 @@ export function checkClaimCoding(
   collectFindings(claim, mpfs, options.priorClaims ?? NO_CLAIMS);
   const out: CodingFinding[] = new Array(foundCount);
   for (let k = 0; k < foundCount; k += 1) {
-    const f = found[k]!;
+    const f = foundFinding(mpfs, k);
     out[k] = foundRemembered[k]
       ? {
           rule: f.rule,
@@ -673,8 +761,18 @@ export function writeCodingFlags(claim: Claim, mpfs: MedicareFeeSchedule, flags:
   collectFindings(claim, mpfs, NO_CLAIMS);
   let end = at;
   for (let k = 0; k < foundCount; k += 1) {
-    const f = found[k]!;
     const lineNumber = foundLines[k]!;
+    const s = foundSurgery[k];
+    if (s) {
+      // The global-period finding's message alone: `Line n: ${code}: E/M on ${date}${tail}`.
+      const line = foundLine[k]!;
+      flags[end++] = {
+        kind: 'coding',
+        message: `Line ${lineNumber}: ${lineCodeText(line)}: E/M on ${foundDate[k]!}${globalTail(mpfs, s, foundAfter[k]!)}`,
+      };
+      continue;
+    }
+    const f = found[k]!;
     flags[end++] = foundRemembered[k]
       ? rememberedFlag(f, lineNumber)
       : { kind: 'coding', message: `Line ${lineNumber}: ${f.message}` };
@@ -782,20 +880,7 @@ function add(out: CodingFinding[], list: readonly CodingFinding[]): void {
  * noted in the found lists.
  */
 function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): void {
-  // A pair needs a line with RT (and no LT) and a line with LT (and no RT).
-  let right = false;
-  let left = false;
-  for (const line of claim.lines) {
-    let r = false;
-    let l = false;
-    for (const m of line.modifiers) {
-      if (m === 'RT') r = true;
-      else if (m === 'LT') l = true;
-    }
-    if (r && !l) right = true;
-    else if (l && !r) left = true;
-  }
-  if (!right || !left) return;
+  // Called only when a line has RT (and no LT) and a line LT (and no RT): a pair needs both.
   const rightSeen = new Map<string, ClaimLine>();
   const leftLines: ClaimLine[] = [];
   for (const line of claim.lines) {
