@@ -175,6 +175,12 @@ export class SegmentReader {
   private bounds = new Int32Array(128);
   private pos: number;
   private elementCode: number;
+  /**
+   * The first element separator after the last segment read, found by that segment's last search
+   * (which runs past its terminator), or -2 when unknown: the next segment's first search starts
+   * there instead of searching again. -1 means there is none in the text.
+   */
+  private nextSeparator = -2;
 
   constructor(text: string, start: number, delimiters: Delimiters, more = false) {
     this.text = text;
@@ -191,6 +197,7 @@ export class SegmentReader {
   continueWith(text: string, more: boolean): void {
     this.text = text;
     this.pos = 0;
+    this.nextSeparator = -2;
     this.more = more;
   }
 
@@ -230,6 +237,7 @@ export class SegmentReader {
       // A later interchange may use other delimiters than the first (files concatenated by hand).
       this.delimiters = isaDelimiters(text, pos, this.index);
       this.elementCode = this.delimiters.element.charCodeAt(0);
+      this.nextSeparator = -2;
     }
     const element = this.elementCode;
     let bounds = this.bounds;
@@ -241,7 +249,10 @@ export class SegmentReader {
     if (i === -1) i = len;
     const separator = this.delimiters.element;
     if (separator !== '') {
-      for (let k = text.indexOf(separator, pos); k !== -1 && k < i; k = text.indexOf(separator, k + 1)) {
+      // No separator lies between the last segment's last separator and `nextSeparator`, and `pos` is past the former.
+      let k = this.nextSeparator;
+      if (k === -2 || (k !== -1 && k < pos)) k = text.indexOf(separator, pos);
+      for (; k !== -1 && k < i; k = text.indexOf(separator, k + 1)) {
         if (2 * n + 3 >= bounds.length) {
           const grown = new Int32Array(bounds.length * 2);
           grown.set(bounds);
@@ -252,6 +263,7 @@ export class SegmentReader {
         n++;
         bounds[2 * n] = k + 1;
       }
+      this.nextSeparator = k;
     }
     bounds[2 * n + 1] = i;
     this.count = n + 1;

@@ -55,6 +55,51 @@ describe('SegmentReader.qualifier: an element compared with a qualifier as one n
   });
 });
 
+describe('SegmentReader: elements as a plain split would give them', () => {
+  it('for any segments, white space between them, and slices of any size', () => {
+    const element = fc.string({ maxLength: 6 }).map((v) => v.replace(/[*~]/g, ''));
+    const segment = fc.tuple(
+      fc.constantFrom('CLP', 'NM1', 'DTM', 'SVC', 'CAS', 'N1', 'LQ'),
+      fc.array(element, { maxLength: 8 }),
+      fc.constantFrom('', '\n', '\r\n', ' \t\n'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (segs, size) => {
+          const text = segs.map(([id, els, ws]) => `${[id, ...els].join('*')}~${ws}`).join('');
+          const expected = segs.map(([id, els]) => [id, ...els]);
+          // Whole text.
+          const whole = new SegmentReader(text, 0, DELIMITERS);
+          const got: string[][] = [];
+          while (whole.next())
+            got.push(Array.from({ length: whole.count }, (_, n) => (n === 0 ? whole.id : whole.str(n))));
+          expect(got).toEqual(expected);
+          // In slices, as Era835Stream feeds it (the rest of each slice carried into the next).
+          const sliced: string[][] = [];
+          const padded = text + ' '.repeat(600);
+          let r: SegmentReader | null = null;
+          for (let at = 0; at < padded.length; at += size) {
+            const more = at + size < padded.length;
+            const slice = padded.slice(at, at + size);
+            if (r === null) r = new SegmentReader(slice, 0, DELIMITERS, more);
+            else r.continueWith(r.rest() + slice, more);
+            while (r.next()) {
+              const reader = r;
+              sliced.push(
+                Array.from({ length: reader.count }, (_, n) => (n === 0 ? reader.id : reader.str(n))),
+              );
+            }
+          }
+          expect(sliced).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('readEra835: lists of one code', () => {
   it('are shared per code, frozen like the empty lists, and read as plain arrays', () => {
     const text = build835([{ totalPaid: '300.00', claims: [simpleClaim(1), simpleClaim(2)] }]);
