@@ -14,8 +14,8 @@ export interface RemittanceReport {
 
 export interface RemittanceImportProps {
   busy: boolean;
-  /** Reading counts MB of the files, saving counts claims. */
-  progress?: { phase: 'reading' | 'saving'; done: number; total: number };
+  /** MB of the files read so far (each file is read once, its claims saved as they are read), and claims saved. */
+  progress?: { readMB: number; totalMB: number; claimsSaved: number };
   reports: RemittanceReport[];
   error?: string;
   onFiles: (files: File[]) => void;
@@ -24,7 +24,7 @@ export interface RemittanceImportProps {
 /** 835 remittance import: file picker or drag and drop, progress, and a report per file. */
 export function RemittanceImport({ busy, progress, reports, error, onFiles }: RemittanceImportProps) {
   const [over, setOver] = useState(false);
-  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  const pct = progress && progress.totalMB > 0 ? Math.round((progress.readMB / progress.totalMB) * 100) : 0;
   return (
     <section aria-labelledby="era-heading">
       <h2 id="era-heading">Import 835 remittances</h2>
@@ -64,9 +64,9 @@ export function RemittanceImport({ busy, progress, reports, error, onFiles }: Re
       </div>
       {busy && progress && (
         <p role="status">
-          {progress.phase === 'reading' ? 'Reading files' : 'Saving claims'}: {progress.done} of{' '}
-          {progress.total}
-          {progress.phase === 'reading' ? ' MB' : ''}
+          Importing: {progress.readMB} of {progress.totalMB} MB read,{' '}
+          {progress.claimsSaved.toLocaleString('en-US')} {progress.claimsSaved === 1 ? 'claim' : 'claims'}{' '}
+          saved
           <progress max={100} value={pct} aria-label="Import progress" />
         </p>
       )}

@@ -126,15 +126,17 @@ export async function saveClaimBatches(
     // Only keys stored before or written here are looked up: a first import reads nothing back.
     const known = new KeyHashes();
     for (const key of await db.claims.toCollection().primaryKeys()) known.add(key);
-    // The previous batch is written while the next one is scored; its records answer for it meanwhile.
-    let pending: { put: Promise<unknown>; records: Map<string, ClaimRecord> } | null = null;
+    // Batches are written while the next ones are read and scored: up to IN_FLIGHT writes are left
+    // queued, so IndexedDB (in the browser process) and this page work at the same time instead of in
+    // turn. The records of those batches answer for them meanwhile.
+    const inFlight: { put: Promise<unknown>; records: Map<string, ClaimRecord> }[] = [];
     await write(async (claims, source) => {
       const keys = claims.map((c) => claimKey(c.claimNumber));
       const byKey = new Map<string, ClaimRecord>();
       const lookup = new Set<string>();
       for (const key of keys) {
         if (byKey.has(key) || !known.mightHave(key)) continue;
-        const previous = pending?.records.get(key);
+        const previous = recentRecord(inFlight, key);
         if (previous) byKey.set(key, previous);
         else lookup.add(key);
       }
@@ -150,14 +152,29 @@ export async function saveClaimBatches(
         byKey.set(key, toRecord(merged, sources, score(merged, before?.notes), now, before));
         known.add(key);
       });
-      if (pending) await pending.put;
       const put = db.claims.bulkPut([...byKey.values()]);
-      // Awaited with the next batch or at the end; a failure aborts the transaction either way.
+      // Awaited below or at the end; a failure aborts the transaction either way.
       put.catch(() => {});
-      pending = { put, records: byKey };
+      inFlight.push({ put, records: byKey });
+      if (inFlight.length > IN_FLIGHT) await (inFlight.shift() as { put: Promise<unknown> }).put;
     });
-    if (pending) await (pending as { put: Promise<unknown> }).put;
+    for (const batch of inFlight) await batch.put;
   });
+}
+
+/** Batches whose writes may be queued at once: enough to keep IndexedDB busy, few enough to bound memory. */
+const IN_FLIGHT = 3;
+
+/** The newest record written under `key` by a batch still being written, if any. */
+function recentRecord(
+  batches: readonly { records: Map<string, ClaimRecord> }[],
+  key: string,
+): ClaimRecord | undefined {
+  for (let i = batches.length - 1; i >= 0; i--) {
+    const rec = batches[i]?.records.get(key);
+    if (rec) return rec;
+  }
+  return undefined;
 }
 
 /**

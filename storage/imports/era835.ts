@@ -26,71 +26,85 @@ const SLICE = 4 * 1024 * 1024;
 /** Claims written per bulk step; progress is reported between steps. */
 const BATCH = 2000;
 
+/** How far an import has got: bytes (or characters) of all the files read, and claims saved so far. */
+export interface ImportProgress {
+  read: number;
+  total: number;
+  claimsSaved: number;
+}
+
+/** Thrown inside a file's transaction when the file turns out unreadable: the transaction is undone. */
+class UnreadableFile extends Error {}
+
 /**
- * Reads 835 files and stores every claim of every readable file in one transaction. A file that
- * cannot be read contributes nothing and is reported by name and segment; if the write fails or is
- * cut off (the page closed), no file's claims are stored and what was there before is untouched.
+ * Reads 835 files and stores every claim of every readable file, each file in one transaction. A file
+ * that cannot be read contributes nothing and is reported by name and segment; if a write fails or is
+ * cut off (the page closed), nothing of the file being imported is stored, and what was there before
+ * is untouched.
  *
- * Two passes keep memory flat: the first reads each file to the end (every error is found before
- * anything is written) keeping only counts; the second reads the good files again and writes their
- * claims batch by batch inside the one transaction.
+ * Each file is read once, a slice at a time (memory stays flat): its claims are scored and written
+ * batch by batch as they are read, inside the file's transaction. When the file proves unreadable
+ * (the error may be in its last slice) the transaction is aborted, which undoes every claim of it
+ * already written. Reading a file twice (first to check it, then to store it) cost the time of a
+ * whole parse of the file with IndexedDB idle.
  */
 export async function importRemittances(
   db: OonDatabase,
   files: RemittanceFile[],
   score: (claim: Claim) => ClaimScore,
   now: string,
-  onProgress?: (phase: 'reading' | 'saving', done: number, total: number) => void,
+  onProgress?: (progress: ImportProgress) => void,
   sliceSize = SLICE,
 ): Promise<RemittanceFileReport[]> {
   const reports: RemittanceFileReport[] = [];
-  const totalSize = files.reduce((n, f) => n + sizeOf(f), 0);
-  let readBefore = 0;
-  for (const file of files) {
-    const stream = new Era835Stream(file.name);
-    await eachSlice(file, sliceSize, (slice, more, read) => {
-      stream.push(slice, more);
-      onProgress?.('reading', readBefore + read, totalSize);
-    });
-    readBefore += sizeOf(file);
-    reports.push(report(file.name, stream.finish()));
-  }
-  onProgress?.('reading', totalSize, totalSize);
-  const good = files.filter((_, i) => reports[i]?.ok && reports[i].claimCount > 0);
-  const total = reports.reduce((n, r) => n + r.claimCount, 0);
-  if (good.length === 0) return reports;
-
+  const total = files.reduce((n, f) => n + sizeOf(f), 0);
+  const progress: ImportProgress = { read: 0, total, claimsSaved: 0 };
   // Under the passphrase lock patient fields are sealed before they are written.
   const lock = await getLockConfig(db);
   const sealer = lock ? await createSealer(lock) : null;
-  await saveClaimBatches(db, score, now, async (save) => {
-    let saved = 0;
-    for (const file of good) {
-      const source: ClaimSource = {
-        kind: 'era835',
-        portal: 'era835',
-        fileName: file.name.slice(0, 500),
-        readAt: now,
-      };
-      const stream = new Era835Stream(file.name);
-      // Reading the file is not IndexedDB work: waitFor keeps the transaction open meanwhile.
-      await eachSlice(
-        file,
-        sliceSize,
-        async (slice, more) => {
-          const claims = stream.push(slice, more);
-          for (let start = 0; start < claims.length; start += BATCH) {
-            let batch = claims.slice(start, start + BATCH);
-            if (sealer && batch.some(hasPlainPhi)) batch = await Dexie.waitFor(sealAll(batch, sealer));
-            await save(batch, source);
-            saved += batch.length;
-            onProgress?.('saving', saved, total);
-          }
-        },
-        (p) => Dexie.waitFor(p),
-      );
+  for (const file of files) {
+    const readBefore = progress.read;
+    const savedBefore = progress.claimsSaved;
+    const source: ClaimSource = {
+      kind: 'era835',
+      portal: 'era835',
+      fileName: file.name.slice(0, 500),
+      readAt: now,
+    };
+    const stream = new Era835Stream(file.name);
+    let result: ReturnType<Era835Stream['finish']> | undefined;
+    try {
+      await saveClaimBatches(db, score, now, async (save) => {
+        // Reading the file is not IndexedDB work: waitFor keeps the transaction open meanwhile.
+        await eachSlice(
+          file,
+          sliceSize,
+          async (slice, more, read) => {
+            const claims = stream.push(slice, more);
+            progress.read = readBefore + read;
+            for (let start = 0; start < claims.length; start += BATCH) {
+              let batch = claims.slice(start, start + BATCH);
+              if (sealer && batch.some(hasPlainPhi)) batch = await Dexie.waitFor(sealAll(batch, sealer));
+              await save(batch, source);
+              progress.claimsSaved += batch.length;
+              onProgress?.({ ...progress });
+            }
+            if (claims.length === 0) onProgress?.({ ...progress });
+          },
+          (p) => Dexie.waitFor(p),
+        );
+        result = stream.finish();
+        if (!result.ok) throw new UnreadableFile(result.error);
+      });
+    } catch (err) {
+      if (!(err instanceof UnreadableFile)) throw err;
+      // Nothing of this file was kept: the transaction was aborted.
+      progress.claimsSaved = savedBefore;
     }
-  });
+    progress.read = readBefore + sizeOf(file);
+    onProgress?.({ ...progress });
+    reports.push(report(file.name, result ?? stream.finish()));
+  }
   return reports;
 }
 

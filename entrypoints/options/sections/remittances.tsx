@@ -10,7 +10,7 @@ const MB = 1024 * 1024;
 
 export function RemittanceSection() {
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ phase: 'reading' | 'saving'; done: number; total: number }>();
+  const [progress, setProgress] = useState<{ readMB: number; totalMB: number; claimsSaved: number }>();
   const [reports, setReports] = useState<RemittanceReport[]>([]);
   const [error, setError] = useState<string>();
   const onFiles = async (files: File[]) => {
@@ -25,13 +25,13 @@ export function RemittanceSection() {
         files.map((blob) => ({ name: blob.name, blob })),
         scorer,
         new Date().toISOString(),
-        (phase, done, total) =>
-          // Reading is counted in bytes of the files: shown in whole MB.
-          setProgress(
-            phase === 'reading'
-              ? { phase, done: Math.floor(done / MB), total: Math.max(1, Math.ceil(total / MB)) }
-              : { phase, done, total },
-          ),
+        // Reading is counted in bytes of the files: shown in whole MB.
+        ({ read, total, claimsSaved }) =>
+          setProgress({
+            readMB: Math.floor(read / MB),
+            totalMB: Math.max(1, Math.ceil(total / MB)),
+            claimsSaved,
+          }),
       );
       setReports(result);
       // The popup's glance is counted again off this page, so it opens on the imported claims.

@@ -7,7 +7,7 @@ import { scoreClaim } from '../../../../rules/score';
 import { saveClaims } from '../../../../storage/claims';
 import { enableLock } from '../../../../storage/crypto';
 import { type OonDatabase, openDatabase } from '../../../../storage/db';
-import { importRemittances } from '../../../../storage/imports/era835';
+import { type ImportProgress, importRemittances } from '../../../../storage/imports/era835';
 import { build835, simpleClaim } from '../../rules/x12/build-835';
 
 const SHARED = path.resolve(process.cwd(), '../shared/data/era835');
@@ -179,21 +179,53 @@ describe('importRemittances on large files, read in slices and saved in batches'
     expect(JSON.stringify(stored)).not.toContain('TESTPATIENT');
   });
 
-  it('reports reading and saving progress, ending at the totals', async () => {
-    const seen: string[] = [];
+  it('reports progress as the file is read and its claims saved, ending at the totals', async () => {
+    // Three payments (ST transactions) of 1,500 claims: a payment's claims are saved once it has been read.
+    const payments = [0, 1, 2].map((t) => {
+      const own = claims.slice(t * 1500, (t + 1) * 1500);
+      return { control: `000${t + 1}`, totalPaid: `${own.length * 150}.00`, claims: own };
+    });
+    const multi = build835(payments);
+    const seen: ImportProgress[] = [];
     await importRemittances(
       db,
-      [{ name: 'big.835', blob: new Blob([text]) }],
+      [{ name: 'big.835', blob: new Blob([multi]) }],
       score,
       'now',
-      (phase, done, total) => seen.push(`${phase} ${done}/${total}`),
+      (p) => seen.push(p),
       SLICE,
     );
-    expect(seen.filter((s) => s.startsWith('reading')).length).toBeGreaterThan(5);
-    expect(seen).toContain(`reading ${text.length}/${text.length}`);
-    const saving = seen.filter((s) => s.startsWith('saving'));
-    expect(saving.slice(0, 2)).toEqual(['saving 2000/4501', 'saving 4000/4501']);
-    expect(saving.at(-1)).toBe('saving 4501/4501');
+    expect(seen.length).toBeGreaterThan(5);
+    // Claims are saved while the file is still being read: one pass, not a reading pass then a saving one.
+    expect(seen.some((p) => p.claimsSaved > 0 && p.read < p.total)).toBe(true);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.read).toBeGreaterThanOrEqual(seen[i - 1]!.read);
+      expect(seen[i]!.claimsSaved).toBeGreaterThanOrEqual(seen[i - 1]!.claimsSaved);
+    }
+    expect(seen.at(-1)).toEqual({ read: multi.length, total: multi.length, claimsSaved: 4500 });
+  });
+
+  it('keeps the good files of an import when a later one proves unreadable in its last slice', async () => {
+    const at = text.lastIndexOf('SVC*');
+    const broken = `${text.slice(0, at)}CAS*CO*45*4O~${text.slice(at)}`;
+    const small = build835([{ totalPaid: '300.00', claims: [simpleClaim(900001), simpleClaim(900002)] }]);
+    const reports = await importRemittances(
+      db,
+      [
+        { name: 'good.835', blob: new Blob([small]) },
+        { name: 'late-error.835', blob: new Blob([broken]) },
+      ],
+      score,
+      'now',
+      undefined,
+      SLICE,
+    );
+    expect(reports.map((r) => [r.fileName, r.ok, r.claimCount])).toEqual([
+      ['good.835', true, 2],
+      ['late-error.835', false, 0],
+    ]);
+    // Thousands of the broken file's claims were written before its error was read: all undone.
+    expect((await db.claims.toCollection().primaryKeys()).sort()).toEqual(['SYNCLM900001', 'SYNCLM900002']);
   });
 });
 
