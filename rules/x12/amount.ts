@@ -8,8 +8,12 @@ const NINE = 57;
 const MINUS = 45;
 const DOT = 46;
 
-/** The largest whole-dollar part we accept: keeps `dollars * 100 + cents` a safe integer. */
-const MAX_DOLLAR_DIGITS = 13;
+/**
+ * Whole-dollar parts from here on (14 or more digits once leading zeros are dropped) are refused: it
+ * keeps `dollars * 100 + cents` a safe integer. `dollars` is exact below it, and once the digits read
+ * reach it, it cannot fall back under it, so comparing after the loop is counting the digits.
+ */
+const TOO_MANY_DOLLARS = 1e13;
 
 /**
  * Reads an X12 decimal amount ("1234.5", "-12.00", ".5", "0") into integer cents.
@@ -31,18 +35,16 @@ export function parseCentsIn(text: string, from: number, to: number): number | n
     i = from + 1;
   }
   let dollars = 0;
-  let intDigits = 0;
-  let significant = 0;
+  const intStart = i;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === DOT) break;
     if (c < ZERO || c > NINE) return null;
     dollars = dollars * 10 + (c - ZERO);
-    intDigits++;
-    // Zero-padded amounts ("000000000000000" in masked files) are fine; only value digits count.
-    if (dollars !== 0) significant++;
   }
-  if (significant > MAX_DOLLAR_DIGITS) return null;
+  const intDigits = i - intStart;
+  // Zero-padded amounts ("000000000000000" in masked files) are fine; only value digits count.
+  if (dollars >= TOO_MANY_DOLLARS) return null;
   let cents = 0;
   let fracDigits = 0;
   if (i < n) {

@@ -501,6 +501,83 @@ class Era835Reader {
   }
 
   private segment(key: number, e: SegmentReader): void {
+    const tx = this.tx;
+    // Inside a transaction, most frequent first: a claim is CLP, NM1, DTMs, then per line SVC, DTM,
+    // CAS, REF, AMT. Envelope segments, and every segment outside a transaction, go to `envelope`.
+    if (tx !== null) {
+      switch (key) {
+        case CAS:
+          this.cas(e);
+          return;
+        case DTM:
+          this.dtm(tx, e);
+          return;
+        case SVC:
+          this.svc(e);
+          return;
+        case AMT:
+          if (this.line && this.loop === 'line' && e.qualifier(1) === Q_B6)
+            this.line.allowedCents = this.amount(2, 'AMT');
+          return;
+        case CLP:
+          this.clp(e);
+          return;
+        case NM1:
+          this.nm1(e);
+          return;
+        case REF:
+          this.ref(tx, e);
+          return;
+        case LQ:
+          this.lq(e);
+          return;
+        case MOA:
+          this.claimRemarks(e, 3, 7, 'MOA');
+          return;
+        case MIA:
+          if (this.claim && this.loop === 'claim') this.claim.institutional = true;
+          this.claimRemarks(e, 5, 5, 'MIA');
+          this.claimRemarks(e, 20, 24, 'MIA');
+          return;
+        case LX:
+          this.closeClaim();
+          this.loop = 'header';
+          this.institutionalGroup = false;
+          return;
+        case TS3:
+          // TS3 is the institutional provider summary (domain.md 6.2): the claims of this LX are facility claims.
+          this.institutionalGroup = true;
+          return;
+        case BPR:
+          this.bpr(tx, e);
+          return;
+        case TRN:
+          tx.traceNumber = nonEmpty(e.str(2));
+          tx.traceOriginatorId = nonEmpty(e.str(3));
+          return;
+        case N1:
+          this.n1(tx, e);
+          return;
+        case PLB:
+          this.plb(tx, e);
+          return;
+        case ISA:
+        case IEA:
+        case GS:
+        case GE:
+        case ST:
+        case SE:
+          break;
+        default:
+          // CUR, PER, N3, N4, RDM, TS2, QTY ...: nothing the claim model holds.
+          return;
+      }
+    }
+    this.envelope(key, e);
+  }
+
+  /** An envelope segment (ISA, GS, ST and their trailers), or any other outside a transaction (an error). */
+  private envelope(key: number, e: SegmentReader): void {
     switch (key) {
       case ISA:
         this.isa(e);
@@ -521,69 +598,7 @@ class Era835Reader {
         this.se(e);
         return;
     }
-    const tx = this.tx;
-    if (!tx) this.fail('is outside a transaction (ST..SE)');
-    // Most frequent first: a claim is CLP, NM1, DTMs, then per line SVC, DTM, CAS, REF, AMT.
-    switch (key) {
-      case CAS:
-        this.cas(e);
-        return;
-      case DTM:
-        this.dtm(tx, e);
-        return;
-      case SVC:
-        this.svc(e);
-        return;
-      case AMT:
-        if (this.line && this.loop === 'line' && e.qualifier(1) === Q_B6)
-          this.line.allowedCents = this.amount(2, 'AMT');
-        return;
-      case CLP:
-        this.clp(e);
-        return;
-      case NM1:
-        this.nm1(e);
-        return;
-      case REF:
-        this.ref(tx, e);
-        return;
-      case LQ:
-        this.lq(e);
-        return;
-      case MOA:
-        this.claimRemarks(e, 3, 7, 'MOA');
-        return;
-      case MIA:
-        if (this.claim && this.loop === 'claim') this.claim.institutional = true;
-        this.claimRemarks(e, 5, 5, 'MIA');
-        this.claimRemarks(e, 20, 24, 'MIA');
-        return;
-      case LX:
-        this.closeClaim();
-        this.loop = 'header';
-        this.institutionalGroup = false;
-        return;
-      case TS3:
-        // TS3 is the institutional provider summary (domain.md 6.2): the claims of this LX are facility claims.
-        this.institutionalGroup = true;
-        return;
-      case BPR:
-        this.bpr(tx, e);
-        return;
-      case TRN:
-        tx.traceNumber = nonEmpty(e.str(2));
-        tx.traceOriginatorId = nonEmpty(e.str(3));
-        return;
-      case N1:
-        this.n1(tx, e);
-        return;
-      case PLB:
-        this.plb(tx, e);
-        return;
-      default:
-        // CUR, PER, N3, N4, RDM, TS2, QTY ...: nothing the claim model holds.
-        return;
-    }
+    this.fail('is outside a transaction (ST..SE)');
   }
 
   // ---- envelope ------------------------------------------------------------------------------
