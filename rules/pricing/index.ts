@@ -489,6 +489,15 @@ interface Remembered {
 /** Variants of one payer, code and modifier list: facility + 2 when no place of service is given. */
 type Variants = (Remembered | undefined)[];
 
+/** One payer's code: whether it has dated schedule rows (priced per line), and its variants by modifier list. */
+interface CodeVariants {
+  dated: boolean;
+  /** Lines without modifiers (most), kept apart from the map. */
+  plain: Variants | undefined;
+  /** Modifier list key (one modifier, or several joined) → variants. */
+  byMods: Map<string, Variants>;
+}
+
 interface PricePlan {
   ctx: PricingContext;
   /** The context's parts when the plan was made: a changed part makes a new plan. */
@@ -505,8 +514,8 @@ interface PricePlan {
   cacheable: number;
   /** Codes with a dated row on some schedule: priced per line. */
   datedCodes: Set<string>;
-  /** Payer name → code → modifier list key → variants. */
-  byPayer: Map<string, Map<string, Map<string | null, Variants>>>;
+  /** Payer name → code → its variants. */
+  byPayer: Map<string, Map<string, CodeVariants>>;
   size: number;
 }
 
@@ -576,28 +585,48 @@ function newPlan(ctx: PricingContext, methods: readonly PricingMethod[]): PriceP
   };
 }
 
-/** The variants remembered for a line (made when missing), or undefined when the line is priced as before. */
-function variantsFor(plan: PricePlan, line: ClaimLine, claim: Claim): Variants | undefined {
-  if (plan.datedCodes.has(line.code)) return undefined;
-  const mpfs = plan.medicare;
-  if (mpfs) {
-    const date = line.serviceDate ?? claim.serviceDateFrom;
-    // Percent of Medicare names a service date outside the schedule's year in its basis.
-    if (date !== undefined && !date.startsWith(yearText(mpfs.year))) return undefined;
-  }
-  const mods = line.modifiers;
-  const key = mods.length === 0 ? null : mods.length === 1 ? mods[0]! : mods.join('\u0000');
-  let byCode = plan.byPayer.get(claim.payerName);
+/** The claim's payer's codes (made when missing); the payer is the claim's, the same for every line. */
+function codesFor(plan: PricePlan, payerName: string): Map<string, CodeVariants> {
+  let byCode = plan.byPayer.get(payerName);
   if (!byCode) {
     byCode = new Map();
-    plan.byPayer.set(claim.payerName, byCode);
+    plan.byPayer.set(payerName, byCode);
   }
-  let byMods = byCode.get(line.code);
-  if (!byMods) {
-    byMods = new Map();
-    byCode.set(line.code, byMods);
+  return byCode;
+}
+
+/**
+ * The variants remembered for a line (made when missing), or undefined when the line is priced as before:
+ * its code has dated schedule rows, or its service date (its own, else the claim's: claimInYear) is
+ * outside the Medicare year.
+ */
+function variantsFor(
+  plan: PricePlan,
+  byCode: Map<string, CodeVariants>,
+  line: ClaimLine,
+  claimInYear: boolean,
+): Variants | undefined {
+  if (line.serviceDate !== undefined ? !inMedicareYear(plan, line.serviceDate) : !claimInYear)
+    return undefined;
+  let code = byCode.get(line.code);
+  if (!code) {
+    if (plan.size >= PLAN_LIMIT) {
+      plan.byPayer.clear();
+      plan.size = 0;
+      return undefined;
+    }
+    code = { dated: plan.datedCodes.has(line.code), plain: undefined, byMods: new Map() };
+    byCode.set(line.code, code);
+    plan.size += 1;
   }
-  let variants = byMods.get(key);
+  if (code.dated) return undefined;
+  const mods = line.modifiers;
+  if (mods.length === 0) {
+    if (!code.plain) code.plain = [undefined, undefined, undefined, undefined];
+    return code.plain;
+  }
+  const key = mods.length === 1 ? mods[0]! : mods.join('\u0000');
+  let variants = code.byMods.get(key);
   if (!variants) {
     if (plan.size >= PLAN_LIMIT) {
       plan.byPayer.clear();
@@ -605,15 +634,27 @@ function variantsFor(plan: PricePlan, line: ClaimLine, claim: Claim): Variants |
       return undefined;
     }
     variants = [undefined, undefined, undefined, undefined];
-    byMods.set(key, variants);
+    code.byMods.set(key, variants);
     plan.size += 1;
   }
   return variants;
 }
 
+/** Percent of Medicare names a service date outside the schedule's year in its basis: such lines are priced per line. */
+function inMedicareYear(plan: PricePlan, date: string | undefined): boolean {
+  const mpfs = plan.medicare;
+  return mpfs === undefined || date === undefined || date.startsWith(yearText(mpfs.year));
+}
+
 /** basePrice, with what the methods before percent-of-billed say remembered per plan (see above). */
-function rememberedBasePrice(plan: PricePlan, line: ClaimLine, claim: Claim): BasePrice {
-  const variants = variantsFor(plan, line, claim);
+function rememberedBasePrice(
+  plan: PricePlan,
+  byCode: Map<string, CodeVariants>,
+  claimInYear: boolean,
+  line: ClaimLine,
+  claim: Claim,
+): BasePrice {
+  const variants = variantsFor(plan, byCode, line, claimInYear);
   if (!variants) return basePrice(line, claim, plan.methods, plan.ctx);
   const placeOfService = line.placeOfService ?? claim.placeOfService;
   const slot = (isFacilityPlaceOfService(placeOfService) ? 1 : 0) + (placeOfService === undefined ? 2 : 0);
@@ -645,9 +686,12 @@ function rememberedBasePrice(plan: PricePlan, line: ClaimLine, claim: Claim): Ba
  */
 export function priceClaimLines(claim: Claim, methods: PricingMethod[], ctx: PricingContext): LinePrice[] {
   const plan = planFor(ctx, methods);
+  const byCode = codesFor(plan, claim.payerName);
+  const claimInYear = inMedicareYear(plan, claim.serviceDateFrom);
   const bases: BasePrice[] = new Array(claim.lines.length);
-  for (let i = 0; i < claim.lines.length; i += 1)
-    bases[i] = rememberedBasePrice(plan, claim.lines[i]!, claim);
+  for (let i = 0; i < claim.lines.length; i += 1) {
+    bases[i] = rememberedBasePrice(plan, byCode, claimInYear, claim.lines[i]!, claim);
+  }
   return applyPaymentRules(claim.lines, bases, claim.serviceDateFrom);
 }
 

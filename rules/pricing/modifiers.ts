@@ -419,20 +419,24 @@ function rankMultipleProcedures(lineCount: number, bases: readonly BasePrice[]):
     const start = lineProcStart[i]!;
     if (start === -1) continue;
     const end = start + lineProcCount[i]!;
-    let text = '';
     let ranked = 0;
     let only = 0;
     let aboveFive = false;
     for (let k = start; k < end; k += 1) {
       const rank = procRank[k]!;
       if (rank === 0) continue;
-      text += `${text ? ', ' : ''}rank ${rank} at ${procPercent[k]}%`;
       if (rank > MULTIPLE_PROCEDURE_PERCENT.length) aboveFive = true;
       ranked += 1;
       only = rank;
     }
     if (ranked === 1 && !aboveFive) lineNotes[i] += SINGLE_RANK_NOTES[only - 1]!;
-    else if (text) {
+    else if (ranked > 0) {
+      // Several ranked procedures (units ranked apart), or a rank above five: every rank is named.
+      let text = '';
+      for (let k = start; k < end; k += 1) {
+        const rank = procRank[k]!;
+        if (rank !== 0) text += `${text ? ', ' : ''}rank ${rank} at ${procPercent[k]}%`;
+      }
       const byReport = aboveFive
         ? ` (ranks above ${MULTIPLE_PROCEDURE_PERCENT.length} are by report; ${BY_REPORT_RANK_PERCENT}% assumed)`
         : '';
