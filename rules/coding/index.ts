@@ -809,6 +809,8 @@ interface CodeEntry {
   row: RvuRow | undefined;
   evaluationAndManagement: boolean;
   byModifiers: Map<string | null, readonly CodingFinding[]>;
+  /** `byModifiers.get(null)`, once known. */
+  plain: readonly CodingFinding[] | undefined;
 }
 
 /** Each line's entry, for the claim being checked (collectFindings fills it first). */
@@ -835,6 +837,7 @@ function codeEntry(mpfs: MedicareFeeSchedule, code: string): CodeEntry {
       row: indicatorRow(mpfs, code),
       evaluationAndManagement: isEvaluationAndManagement(code),
       byModifiers: new Map(),
+      plain: undefined,
     };
     lastCodeEntries.set(code, entry);
   }
@@ -855,6 +858,8 @@ function codeFindings(
   // By modifier list: none is null, one is itself, more are joined (NUL never occurs in one).
   const byModifiers = entry.byModifiers;
   const mods = line.modifiers;
+  // Most lines have no modifier: their list is kept on the entry, found without a lookup.
+  if (mods.length === 0 && entry.plain !== undefined) return entry.plain;
   const key = mods.length === 0 ? null : mods.length === 1 ? mods[0]! : mods.join('\u0000');
   let list = byModifiers.get(key);
   if (!list) {
@@ -867,6 +872,7 @@ function codeFindings(
     add(fresh, teamSurgery(mpfs, line, row));
     list = fresh.length === 0 ? NONE : fresh;
     byModifiers.set(key, list);
+    if (key === null) entry.plain = list;
   }
   return list;
 }

@@ -9,6 +9,13 @@ const PR_COST_SHARE = new Set(['1', '2', '3', '66', '247', '248']);
 /** Post-allowance reductions that are not patient cost share (sequestration, late-filing penalty, prior payer). */
 const POST_ALLOWANCE = new Set(['253', 'B4', '23']);
 
+/** Both sets as bits per CARC, so an adjustment asks once: every line's every adjustment is read. */
+const COST_SHARE_BIT = 1;
+const POST_ALLOWANCE_BIT = 2;
+const REASON_BITS = new Map<string, number>();
+for (const r of PR_COST_SHARE) REASON_BITS.set(r, COST_SHARE_BIT);
+for (const r of POST_ALLOWANCE) REASON_BITS.set(r, (REASON_BITS.get(r) ?? 0) | POST_ALLOWANCE_BIT);
+
 export interface AllowedAmount {
   allowedCents: number;
   derived: boolean;
@@ -53,17 +60,21 @@ export function readLineMoney(line: ClaimLine, out: LineMoney): void {
   let fromAdjustments = false;
   let pr = 0;
   let anyPr = false;
-  for (const a of line.adjustments) {
+  const adjustments = line.adjustments;
+  for (let k = 0; k < adjustments.length; k += 1) {
+    const a = adjustments[k]!;
+    // PR_COST_SHARE.has and POST_ALLOWANCE.has in one lookup.
+    const bits = REASON_BITS.get(a.reason) ?? 0;
     if (a.group === 'PR') {
       pr += a.amountCents;
       anyPr = true;
-      if (PR_COST_SHARE.has(a.reason)) {
+      if (bits & COST_SHARE_BIT) {
         costShare += a.amountCents;
         fromAdjustments = true;
         continue;
       }
     }
-    if (POST_ALLOWANCE.has(a.reason)) costShare += a.amountCents;
+    if (bits & POST_ALLOWANCE_BIT) costShare += a.amountCents;
   }
   const shown = (line.deductibleCents ?? 0) + (line.coinsuranceCents ?? 0) + (line.copayCents ?? 0);
   out.allowedCents =
