@@ -703,9 +703,9 @@ class Era835Reader {
 
   private n1(tx: TransactionDraft, e: SegmentReader): void {
     this.closeClaim();
-    const name = e.str(2).trim().slice(0, 200);
+    const name = e.trimmed(2).slice(0, 200);
     const qualifier = e.str(3);
-    const id = e.str(4).trim();
+    const id = e.trimmed(4);
     if (e.is(1, 'PR')) {
       this.loop = 'payer';
       tx.payerName = name;
@@ -735,16 +735,16 @@ class Era835Reader {
     switch (this.loop) {
       case 'payer': {
         // REF*2U is the payer identification number proper; N104 is only a fallback.
-        const value = e.str(2).trim();
+        const value = e.trimmed(2);
         if (e.qualifier(1) === Q_2U && value !== '') tx.payerId = value;
         return;
       }
       case 'payee':
-        if (e.qualifier(1) === Q_TJ) this.setTin(tx, e.str(2).trim(), 'REF*TJ');
+        if (e.qualifier(1) === Q_TJ) this.setTin(tx, e.trimmed(2), 'REF*TJ');
         return;
       case 'line': {
         if (e.qualifier(1) !== Q_6R || !this.line) return;
-        const value = e.str(2).trim();
+        const value = e.trimmed(2);
         if (value !== '') this.line.controlNumber = value;
         return;
       }
@@ -792,8 +792,8 @@ class Era835Reader {
     const tx = this.tx;
     if (!tx) return;
     this.closeClaim();
-    const patientAccount = e.str(1).trim();
-    let claimNumber = e.str(7).trim();
+    const patientAccount = e.trimmed(1);
+    let claimNumber = e.trimmed(7);
     if (claimNumber === '') {
       if (patientAccount === '')
         this.fail('neither a payer claim number (CLP07) nor a patient account (CLP01)');
@@ -907,8 +907,8 @@ class Era835Reader {
     if (!claim || this.loop !== 'claim') return;
     const q = e.qualifier(1);
     if (q === Q_QC) {
-      const last = e.str(3).trim();
-      const first = e.str(4).trim();
+      const last = e.trimmed(3);
+      const first = e.trimmed(4);
       // join makes one flat string; `${last}, ${first}` kept two rope nodes and both parts alive per claim.
       // The two-item list is the reader's, refilled per name, so joining leaves no list behind.
       const parts = this.nameParts;
@@ -916,10 +916,10 @@ class Era835Reader {
       parts[1] = first;
       const name = last && first ? parts.join(', ') : last || first;
       if (name) claim.patientName = name.length > 200 ? name.slice(0, 200) : name;
-      const id = e.str(9).trim();
+      const id = e.trimmed(9);
       if (id) claim.patientId = id.length > 200 ? id.slice(0, 200) : id;
     } else if (q === Q_IL) {
-      const id = e.str(9).trim();
+      const id = e.trimmed(9);
       if (id) claim.insuredId = id.slice(0, 200);
     }
   }
@@ -1098,7 +1098,7 @@ class Era835Reader {
   private plb(tx: TransactionDraft, e: SegmentReader): void {
     this.closeClaim();
     this.loop = 'trailer';
-    const providerId = e.str(1).trim();
+    const providerId = e.trimmed(1);
     const fiscalPeriodDate = this.date(2, 'PLB');
     const component = this.reader.delimiters.component;
     for (let i = 3; i <= 13; i += 2) {
@@ -1672,7 +1672,7 @@ function groupAt(e: SegmentReader): AdjustmentGroup | null {
 
 /** A remark element trimmed, shared with earlier reads when it is a clean code. */
 function remarkAt(e: SegmentReader, n: number): string {
-  return e.code(e.from(n), e.to(n), 1, 10) ?? e.str(n).trim();
+  return e.code(e.from(n), e.to(n), 1, 10) ?? e.trimmed(n);
 }
 
 function isPair(text: string, from: number, to: number, pair: string): boolean {

@@ -316,6 +316,21 @@ export class SegmentReader {
     return this.text.slice(this.bounds[2 * n] as number, this.bounds[2 * n + 1] as number);
   }
 
+  /**
+   * `str(n).trim()`, without the trim when both ends are printable ASCII other than space: trim only
+   * takes white space and line terminators, which are all space or below it, or above 127.
+   */
+  trimmed(n: number): string {
+    if (n >= this.count) return '';
+    const from = this.bounds[2 * n] as number;
+    const to = this.bounds[2 * n + 1] as number;
+    if (from === to) return '';
+    const s = this.text.slice(from, to);
+    const first = this.text.charCodeAt(from);
+    const last = this.text.charCodeAt(to - 1);
+    return first > 32 && first < 127 && last > 32 && last < 127 ? s : s.trim();
+  }
+
   /** Where element n starts in the text (its end when it is absent). */
   from(n: number): number {
     return n < this.count ? (this.bounds[2 * n] as number) : 0;

@@ -55,6 +55,33 @@ describe('SegmentReader.qualifier: an element compared with a qualifier as one n
   });
 });
 
+describe('SegmentReader.trimmed: str(n).trim() without the trim when nothing is to be trimmed', () => {
+  it('equals str(n).trim() for any element', () => {
+    const ws = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\u00a0',
+      '\ufeff',
+      '\u2028',
+      '\u3000',
+      '\u0085',
+      '\u000b',
+    );
+    const value = fc
+      .tuple(fc.option(ws), fc.string({ unit: 'binary', maxLength: 6 }), fc.option(ws))
+      .map(([a, mid, b]) => `${a ?? ''}${mid}${b ?? ''}`.replace(/[*~]/g, ''));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 1, max: 3 }), (v, n) => {
+        const r = readerOn(v);
+        expect(r.trimmed(n)).toBe(r.str(n).trim());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('SegmentReader: elements as a plain split would give them', () => {
   it('for any segments, white space between them, and slices of any size', () => {
     const element = fc.string({ maxLength: 6 }).map((v) => v.replace(/[*~]/g, ''));
