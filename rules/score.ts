@@ -166,6 +166,22 @@ function deniedFlags(flag: Flag): Flag[] {
   return list;
 }
 
+/**
+ * `No benchmark prices this line: ...` per list of reasons. Pricing shares (and freezes) the reasons of a
+ * miss it remembers, so their flag is written once and shared (frozen); other lists get their own.
+ */
+const noBenchmarkFlags = new WeakMap<readonly string[], Flag>();
+
+function noBenchmarkFlag(reasons: readonly string[]): Flag {
+  const shared = Object.isFrozen(reasons);
+  let flag = shared ? noBenchmarkFlags.get(reasons) : undefined;
+  if (!flag) {
+    flag = { kind: 'no-benchmark', message: `No benchmark prices this line: ${reasons.join('; ')}` };
+    if (shared) noBenchmarkFlags.set(reasons, Object.freeze(flag));
+  }
+  return flag;
+}
+
 /** A line with no flag, and a claim with none: one shared, frozen empty list. */
 const NO_FLAGS: Flag[] = Object.freeze<Flag[]>([]) as Flag[];
 
@@ -303,12 +319,7 @@ export function scoreClaim(claim: Claim, ctx: ScoringContext, notes: ClaimNotes 
         }
       }
       expectedTotal += price.expectedCents;
-    } else {
-      moneyFlag = {
-        kind: 'no-benchmark',
-        message: `No benchmark prices this line: ${price.reasons.join('; ')}`,
-      };
-    }
+    } else moneyFlag = noBenchmarkFlag(price.reasons);
     if (underpaid || denied) flagged += 1;
     if (denied) {
       deniedLines += 1;

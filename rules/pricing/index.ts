@@ -484,6 +484,11 @@ function explainedMiss(
 /** What the methods before the first percent-of-billed say about a line: a price, or none. */
 interface Remembered {
   price: BasePrice | undefined;
+  /**
+   * When every method is remembered (no percent-of-billed) and none prices the line: the explained miss,
+   * whose reasons name only what the key holds (code, modifier, payer, context). Shared and frozen.
+   */
+  miss: BasePrice | undefined;
 }
 
 /** Variants of one payer, code and modifier list: facility + 2 when no place of service is given. */
@@ -668,11 +673,19 @@ function rememberedBasePrice(
         break;
       }
     }
-    known = { price };
+    known = { price, miss: undefined };
     variants[slot] = known;
   }
   if (known.price) return known.price;
   const methods = plan.methods;
+  if (plan.cacheable === methods.length) {
+    if (!known.miss) {
+      const miss = explainedMiss(line, claim, methods, plan.ctx);
+      if (!miss.ok) Object.freeze(miss.reasons);
+      known.miss = Object.freeze(miss);
+    }
+    return known.miss;
+  }
   for (let k = plan.cacheable; k < methods.length; k += 1) {
     const price = priceByMethod(methods[k]!, line, claim, plan.ctx, false);
     if (price.ok) return price;
