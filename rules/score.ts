@@ -221,8 +221,10 @@ interface PolicyDates {
 }
 
 const datesByPolicy = new WeakMap<ResolvedPolicy, PolicyDates>();
-let lastDatesPolicy: ResolvedPolicy | undefined;
-let lastDates: PolicyDates | undefined;
+/** Policies used lately and their dates, scanned before the WeakMap: claims take turns among a few payers. */
+const recentPolicies: ResolvedPolicy[] = [];
+const recentDates: PolicyDates[] = [];
+const RECENT_POLICIES = 8;
 const DATES_LIMIT = 10_000;
 
 function datedDeadlines(
@@ -232,13 +234,30 @@ function datedDeadlines(
   asOf: string,
   nsa: boolean,
 ): DatedDeadlines {
-  let dates = policy === lastDatesPolicy ? lastDates : datesByPolicy.get(policy);
-  if (!dates || dates.payerName !== payerName) {
-    dates = { payerName, byDate: new Map() };
-    datesByPolicy.set(policy, dates);
+  let at = -1;
+  for (let k = 0; k < recentPolicies.length; k += 1) {
+    if (recentPolicies[k] === policy) {
+      at = k;
+      break;
+    }
   }
-  lastDatesPolicy = policy;
-  lastDates = dates;
+  let dates = at === -1 ? undefined : recentDates[at];
+  if (!dates || dates.payerName !== payerName) {
+    dates = datesByPolicy.get(policy);
+    if (!dates || dates.payerName !== payerName) {
+      dates = { payerName, byDate: new Map() };
+      datesByPolicy.set(policy, dates);
+    }
+    if (at !== -1) recentDates[at] = dates;
+    else {
+      if (recentPolicies.length >= RECENT_POLICIES) {
+        recentPolicies.length = 0;
+        recentDates.length = 0;
+      }
+      recentPolicies.push(policy);
+      recentDates.push(dates);
+    }
+  }
   let d = dates.byDate.get(paidDate);
   if (!d || d.asOf !== asOf) {
     const appeal = appealDeadline(paidDate, payerName, policy.appealWindowDays, policySource(policy));

@@ -526,7 +526,9 @@ interface PricePlan {
 
 const PLAN_LIMIT = 50_000;
 const plans = new WeakMap<PricingContext, Map<readonly PricingMethod[], PricePlan>>();
-let lastPlan: PricePlan | undefined;
+/** Plans used lately, scanned before the WeakMap (at most RECENT_PLANS; emptied when full). */
+const recentPlans: PricePlan[] = [];
+const RECENT_PLANS = 8;
 
 function planIsCurrent(plan: PricePlan, ctx: PricingContext): boolean {
   const list = plan.scheduleList;
@@ -547,8 +549,10 @@ function planIsCurrent(plan: PricePlan, ctx: PricingContext): boolean {
 }
 
 function planFor(ctx: PricingContext, methods: readonly PricingMethod[]): PricePlan {
-  if (lastPlan && lastPlan.ctx === ctx && lastPlan.methods === methods && planIsCurrent(lastPlan, ctx)) {
-    return lastPlan;
+  // Claims of a run take turns among a few payers' method lists: the recent plans are scanned first.
+  for (let k = 0; k < recentPlans.length; k += 1) {
+    const recent = recentPlans[k]!;
+    if (recent.ctx === ctx && recent.methods === methods && planIsCurrent(recent, ctx)) return recent;
   }
   let byMethods = plans.get(ctx);
   if (!byMethods) {
@@ -561,7 +565,8 @@ function planFor(ctx: PricingContext, methods: readonly PricingMethod[]): PriceP
     plan = newPlan(ctx, methods);
     byMethods.set(methods, plan);
   }
-  lastPlan = plan;
+  if (recentPlans.length >= RECENT_PLANS) recentPlans.length = 0;
+  recentPlans.push(plan);
   return plan;
 }
 
