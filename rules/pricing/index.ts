@@ -656,18 +656,23 @@ function inMedicareYear(plan: PricePlan, date: string | undefined): boolean {
   return mpfs === undefined || date === undefined || date.startsWith(yearText(mpfs.year));
 }
 
+/** A setting's variant: facility + 2 when no place of service is given. */
+function settingSlot(placeOfService: string | undefined): number {
+  return (isFacilityPlaceOfService(placeOfService) ? 1 : 0) + (placeOfService === undefined ? 2 : 0);
+}
+
 /** basePrice, with what the methods before percent-of-billed say remembered per plan (see above). */
 function rememberedBasePrice(
   plan: PricePlan,
   byCode: Map<string, CodeVariants>,
   claimInYear: boolean,
+  claimSlot: number,
   line: ClaimLine,
   claim: Claim,
 ): BasePrice {
   const variants = variantsFor(plan, byCode, line, claimInYear);
   if (!variants) return basePrice(line, claim, plan.methods, plan.ctx);
-  const placeOfService = line.placeOfService ?? claim.placeOfService;
-  const slot = (isFacilityPlaceOfService(placeOfService) ? 1 : 0) + (placeOfService === undefined ? 2 : 0);
+  const slot = line.placeOfService === undefined ? claimSlot : settingSlot(line.placeOfService);
   let known = variants[slot];
   if (!known) {
     let price: BasePrice | undefined;
@@ -706,9 +711,10 @@ export function priceClaimLines(claim: Claim, methods: PricingMethod[], ctx: Pri
   const plan = planFor(ctx, methods);
   const byCode = codesFor(plan, claim.payerName);
   const claimInYear = inMedicareYear(plan, claim.serviceDateFrom);
+  const claimSlot = settingSlot(claim.placeOfService);
   const bases: BasePrice[] = new Array(claim.lines.length);
   for (let i = 0; i < claim.lines.length; i += 1) {
-    bases[i] = rememberedBasePrice(plan, byCode, claimInYear, claim.lines[i]!, claim);
+    bases[i] = rememberedBasePrice(plan, byCode, claimInYear, claimSlot, claim.lines[i]!, claim);
   }
   return applyPaymentRules(claim.lines, bases, claim.serviceDateFrom);
 }
