@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { portalGate, portalMatches } from './rules/portals/registry';
+import { contentScriptGate, portalMatches } from './rules/portals/registry';
 
 /**
  * The popup's stylesheet goes inline into popup.html: one request fewer before its first paint, and its
@@ -45,13 +45,17 @@ export default defineConfig({
       'contextMenus',
       'clipboardWrite',
       'scripting',
+      // In-app (history.pushState) navigation in a portal frame that had nothing to read: the background
+      // sees it and injects the reader when the new address is one a rule reads, so the content script
+      // itself need not watch navigation on every page. Its install prompt is the one 'tabs' already
+      // gives ("Read your browsing history").
+      'webNavigation',
     ].filter((p) => browser !== 'firefox' || p !== 'sidePanel'),
     host_permissions: portalMatches(),
     // The portal content script (entrypoints/portal.ts) is listed here rather than defined with
     // defineContentScript: it is small and runs in every portal frame, so it goes without WXT's
     // content-script wrapper; the reader it loads on demand carries WXT's context (entrypoints/portal-reader.ts).
-    // Started before the page's markup exists, so it follows in-app navigation from the start; reading
-    // waits for the DOM.
+    // Started before the page's markup exists, so the reader is asked for at once; reading waits for the DOM.
     content_scripts: [
       { matches: portalMatches(), all_frames: true, run_at: 'document_start', js: ['portal.js'] },
     ],
@@ -84,8 +88,9 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // The portal content script carries only the rules' addresses; the reader it loads has the rest.
-    define: { __OON_PORTAL_GATE__: JSON.stringify(portalGate()) },
+    // The portal content script carries only the rules' hosts and address prefixes; the background
+    // checks the URL patterns and the reader it injects has the rest.
+    define: { __OON_PORTAL_GATE__: JSON.stringify(contentScriptGate()) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     build: { sourcemap: false },

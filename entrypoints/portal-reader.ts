@@ -12,11 +12,13 @@ import { startPortalReader } from './portal.content/start-reader';
 import { onWire } from './portal.content/wire';
 
 /**
- * The portal reader, injected by the background (scripting.executeScript, `loadPortalReader`) into a
- * frame whose content script found something it could read, or by the side panel or popup into a frame
- * they need an answer from (utils/messaging.ts sendToPortal). It runs in that content script's
- * isolated world, hands itself to it through the hook (the content script calls it on in-app
- * navigation) and answers the extension's messages to this frame; injected anywhere else it does nothing.
+ * The portal reader, injected by the background into a frame whose content script found something it
+ * could read (`loadPortalReader`) or whose address in-app navigation made readable
+ * (background/follow-navigation.ts), or by the side panel or popup into a frame they need an answer
+ * from (utils/messaging.ts sendToPortal). It runs in that content script's isolated world, marks itself
+ * started through the hook (a second injection into the same frame does nothing), follows in-app
+ * navigation and answers the extension's messages to this frame; injected where the content script
+ * did not run it does nothing.
  */
 export default defineUnlistedScript(() => {
   z.config({ jitless: true });
@@ -29,7 +31,35 @@ export default defineUnlistedScript(() => {
   hook.attach(api);
   const stop = answerMessages(api);
   ctx.onInvalidated(stop);
+  followNavigation(ctx, api);
 });
+
+/**
+ * Reads each page single-page navigation lands on. The Navigation API where there is one: it fires
+ * before history.pushState commits the URL, so the destination is read from the event (the reader
+ * waits for the page's content). Elsewhere (older Firefox) WXT's location watcher, which looks at the
+ * URL every second. Both stop with the context (extension update or removal).
+ */
+function followNavigation(ctx: ContentScriptContext, api: PortalReaderApi): void {
+  let lastUrl = window.location.href;
+  const moved = (href: string) => {
+    if (href === lastUrl) return;
+    lastUrl = href;
+    api.check(href);
+  };
+  const navigation = (globalThis as unknown as { navigation?: EventTarget }).navigation;
+  if (typeof navigation?.addEventListener === 'function') {
+    navigation.addEventListener(
+      'navigate',
+      (e) => moved(new URL((e as Event & { destination: { url: string } }).destination.url).href),
+      { signal: ctx.signal },
+    );
+  } else {
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => moved(newUrl.href));
+  }
+  // Hash-only changes the Navigation API also reports; the watcher may miss one between its looks.
+  ctx.addEventListener(window, 'hashchange', () => moved(window.location.href));
+}
 
 const UNAVAILABLE: { ok: boolean; error?: string } = {
   ok: false,

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { localIsoDate } from '../../components/format';
 import { openDatabase } from '../../storage/db';
 import { onMessage } from '../../utils/messaging';
+import { followPortalNavigation, type WebNavigationApi } from './follow-navigation';
 import { createLockHandlers } from './lock';
 import { installMenus } from './menus';
 import { installReminders } from './reminders';
 import { type BackgroundEnv, createHandlers } from './service';
-import { createTeachHandlers } from './teach';
+import { browserScripting, createTeachHandlers, injectPortalReader } from './teach';
 
 z.config({ jitless: true });
 
@@ -48,6 +49,12 @@ export default defineBackground(() => {
     }
   });
   installReminders(env);
+  // In-app navigation to a readable page, in a portal frame whose content script found nothing to read.
+  const scripting = browserScripting();
+  followPortalNavigation(
+    (browser as unknown as { webNavigation?: WebNavigationApi }).webNavigation,
+    scripting && ((tabId, frameId) => injectPortalReader(scripting, tabId, frameId)),
+  );
   browser.tabs.onRemoved.addListener((tabId) => {
     void db.pageReads.delete(tabId);
   });

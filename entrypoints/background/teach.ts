@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
+import { isBuiltInPortalHost } from '../../rules/portals/registry';
 import {
   builtInRuleFor,
   checkTaughtRule,
@@ -7,6 +8,7 @@ import {
   taughtRulesFor,
 } from '../../storage/taught-rules';
 import type { SaveResult } from '../../utils/messaging';
+import { builtInRuleReads } from './follow-navigation';
 import { type BackgroundEnv, MessageRejected, senderKind } from './service';
 
 type Sender = Browser.runtime.MessageSender;
@@ -55,6 +57,14 @@ export async function syncGrantedScripts(scripting: ScriptingApi, granted: strin
   return origins;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function originOf(url: string | undefined): string | undefined {
   try {
     return url ? new URL(url).origin : undefined;
@@ -90,11 +100,12 @@ export function createTeachHandlers(
         if ((await senderKind(env, sender)) !== 'content' || sender.tab?.id === undefined)
           return { ok: false, error: 'expected a content script' };
         if (!scripting) return { ok: false, error: 'scripting is not available' };
-        await scripting.executeScript({
-          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
-          files: [PORTAL_READER_FILE],
-          injectImmediately: true,
-        });
+        // On a built-in portal the content script looked at the address's host and prefix only; the
+        // rules' URL patterns decide here. Granted origins are read anywhere (generic reader, taught rules).
+        const url = sender.url ?? '';
+        if (isBuiltInPortalHost(hostOf(url)) && !builtInRuleReads(url))
+          return { ok: false, error: 'no rule reads this address' };
+        await injectPortalReader(scripting, sender.tab.id, sender.frameId ?? 0);
         return { ok: true };
       } catch (e) {
         return { ok: false, error: e instanceof Error ? e.message : 'the reader could not be injected' };
@@ -134,7 +145,20 @@ export function createTeachHandlers(
   };
 }
 
-function browserScripting(): ScriptingApi | undefined {
+/** Injects the portal reader into one frame of a tab, as soon as it can run there. */
+export function injectPortalReader(
+  scripting: ScriptingApi,
+  tabId: number,
+  frameId: number,
+): Promise<unknown> {
+  return scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    files: [PORTAL_READER_FILE],
+    injectImmediately: true,
+  });
+}
+
+export function browserScripting(): ScriptingApi | undefined {
   const s = (globalThis as { chrome?: { scripting?: ScriptingApi } }).chrome?.scripting;
   return s?.registerContentScripts ? s : undefined;
 }

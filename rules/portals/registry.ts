@@ -45,3 +45,27 @@ export function portalGate(rules: readonly PortalRule[] = PORTAL_RULES): PortalG
     return { hosts, prefixes, urlPatterns };
   });
 }
+
+/**
+ * What the portal content script itself carries (wxt.config.ts puts it in at build time): the built-in
+ * hosts as one string, each between spaces, and every rule's literal prefixes in one list. A page on
+ * one of the hosts whose address starts with none of the prefixes has nothing a rule reads; for the
+ * few that pass, the background checks the rules' URL patterns (gateAllows) before it injects the
+ * reader. Strings rather than the rules' objects: a page with nothing to read compiles and runs as
+ * little as can be.
+ */
+export interface ContentScriptGate {
+  hosts: string;
+  prefixes: string[];
+}
+
+export function contentScriptGate(gate: readonly PortalGateRule[] = portalGate()): ContentScriptGate {
+  const hosts = [...new Set(gate.flatMap((r) => r.hosts))].sort();
+  const prefixes = [...new Set(gate.flatMap((r) => r.prefixes))].sort();
+  return { hosts: ` ${hosts.join(' ')} `, prefixes };
+}
+
+/** Whether the host is one a built-in rule applies to. */
+export function isBuiltInPortalHost(host: string, gate: readonly PortalGateRule[] = portalGate()): boolean {
+  return gate.some((r) => r.hosts.includes(host));
+}

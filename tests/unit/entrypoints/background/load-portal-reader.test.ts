@@ -76,6 +76,11 @@ describe('loadPortalReader: the content script asks for the reader where somethi
     ],
     ['an extension page', { id: ID, url: `chrome-extension://${ID}/sidepanel.html`, frameId: 0 }],
     ['a sender without a tab', { id: ID, url: PORTAL, frameId: 0 }],
+    // Its host and a prefix passed the content script's look, but no rule's URL pattern reads it.
+    [
+      'a supported portal page no rule reads',
+      { id: ID, url: 'https://provider.uhc.com/claims/A1/attachments', tab: { id: 7 }, frameId: 0 },
+    ],
   ])('refuses %s and injects nothing', async (_name, sender) => {
     const { handlers, injected } = setup();
     const r = await handlers.loadPortalReader(undefined, sender as never);
