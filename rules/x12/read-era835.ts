@@ -47,9 +47,9 @@ export function readEra835Unchecked(text: string, fileName: string): Era835Resul
 }
 
 /**
- * readEra835 for tests: every claim the reader vouches for by construction (see `fitsModel`) is also
- * put through isCanonicalClaim, and one that fails it makes the read fail with VOUCH_MISMATCH. Its
- * results are readEra835's otherwise.
+ * readEra835 for tests: every claim the reader vouches for by construction (see the notes above
+ * claimFitsModel) is also put through isCanonicalClaim, and one that fails it makes the read fail
+ * with VOUCH_MISMATCH. Its results are readEra835's otherwise.
  */
 export function readEra835Audited(text: string, fileName: string): Era835Result {
   return readWith(text, fileName, 'audit');
@@ -59,7 +59,7 @@ export function readEra835Audited(text: string, fileName: string): Era835Result 
 export const VOUCH_MISMATCH = 'vouched for a claim isCanonicalClaim refuses';
 
 /**
- * How each claim is checked against the model: 'fast' vouches by construction (see `fitsModel`) and
+ * How each claim is checked against the model: 'fast' vouches by construction (claimFitsModel) and
  * sends the rest to the hand-written check with zod behind it; 'audit' is 'fast' that also checks
  * what it vouched for; 'zod' is zod only; 'none' checks nothing.
  */
@@ -385,7 +385,7 @@ class Era835Reader {
   /**
    * The open transaction's claims, built as each closed with the header read by then (see
    * finishTransaction): `txClaims[0 .. txClaimCount)`, where each CLP is, and whether toClaim
-   * vouched for it (`fitsModel`). Kept and refilled from transaction to transaction, as `claims` is.
+   * vouched for it (claimFitsModel). Kept and refilled from transaction to transaction, as `claims` is.
    */
   private readonly txClaims: (Claim | undefined)[] = [];
   private readonly txClaimSegments: number[] = [];
@@ -1256,7 +1256,7 @@ class Era835Reader {
     this.transactions.push(transaction);
   }
 
-  /** What toClaim found for the claim it made last: `fitsModel` of its fields and lines. */
+  /** What toClaim found for the claim it made last: claimFitsModel and lineFitsModel of its fields and lines. */
   private lastClaimFits = false;
 
   private toClaim(draft: ClaimDraft, tx: TransactionDraft, paidDate: string | undefined): Claim {
