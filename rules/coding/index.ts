@@ -887,6 +887,10 @@ function add(out: CodingFinding[], list: readonly CodingFinding[]): void {
  */
 function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): void {
   // Called only when a line has RT (and no LT) and a line LT (and no RT): a pair needs both.
+  if (claim.lines.length <= PAIR_SCAN_LIMIT) {
+    scanBilateralPairs(mpfs, claim);
+    return;
+  }
   const rightSeen = new Map<string, ClaimLine>();
   const leftLines: ClaimLine[] = [];
   for (const line of claim.lines) {
@@ -898,20 +902,50 @@ function bilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): void {
     if (l) leftLines.push(line);
   }
   for (const line of leftLines) {
-    const rightLine = rightSeen.get(`${line.code}|${lineDate(line, claim) ?? ''}`);
-    const row = rightLine && indicatorRow(mpfs, line.code);
-    const wrong = row ? BILATERAL_WRONG[row.bilateralIndicator] : undefined;
-    if (!rightLine || !wrong) continue;
-    note(
-      finding(
-        'bilateral',
-        line,
-        `RT (line ${rightLine.lineNumber}) and LT on the same day on a code with ${wrong.problem}`,
-        wrong.fix,
-        source(mpfs, 'bilateral surgery indicator (BILAT SURG)'),
-      ),
-      line.lineNumber,
-      false,
-    );
+    notePair(mpfs, line, rightSeen.get(`${line.code}|${lineDate(line, claim) ?? ''}`));
   }
+}
+
+/** Claims up to this many lines look for pairs line by line, with no map or key strings. */
+const PAIR_SCAN_LIMIT = 64;
+
+/**
+ * bilateralPairs for a claim of a few lines: each LT line (without RT), in claim order, is paired with
+ * the first RT line (without LT) of the same code and date, as the keyed map pairs them.
+ */
+function scanBilateralPairs(mpfs: MedicareFeeSchedule, claim: Claim): void {
+  const lines = claim.lines;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (!line.modifiers.includes('LT') || line.modifiers.includes('RT')) continue;
+    const date = lineDate(line, claim) ?? '';
+    let rightLine: ClaimLine | undefined;
+    for (let j = 0; j < lines.length; j += 1) {
+      const other = lines[j]!;
+      if (other.code !== line.code || !other.modifiers.includes('RT') || other.modifiers.includes('LT'))
+        continue;
+      if ((lineDate(other, claim) ?? '') !== date) continue;
+      rightLine = other;
+      break;
+    }
+    notePair(mpfs, line, rightLine);
+  }
+}
+
+/** The pair finding on LT line `line` when `rightLine` is its RT line and the code's indicator pays one side. */
+function notePair(mpfs: MedicareFeeSchedule, line: ClaimLine, rightLine: ClaimLine | undefined): void {
+  const row = rightLine && indicatorRow(mpfs, line.code);
+  const wrong = row ? BILATERAL_WRONG[row.bilateralIndicator] : undefined;
+  if (!rightLine || !wrong) return;
+  note(
+    finding(
+      'bilateral',
+      line,
+      `RT (line ${rightLine.lineNumber}) and LT on the same day on a code with ${wrong.problem}`,
+      wrong.fix,
+      source(mpfs, 'bilateral surgery indicator (BILAT SURG)'),
+    ),
+    line.lineNumber,
+    false,
+  );
 }
