@@ -1,5 +1,5 @@
 import { detectionTarget } from '../../rules/extract/detect';
-import { type PortalGateRule, portalGate } from '../../rules/portals/registry';
+import { type PortalGateRule, portalGate, portalHosts } from '../../rules/portals/registry';
 import { gateAllows } from '../../rules/portals/url-prefixes';
 
 /** The built-in rules' hosts, prefixes and URL patterns (rules/portals/registry.ts portalGate). */
@@ -50,8 +50,7 @@ export function followPortalNavigation(
   gate: readonly PortalGateRule[] = GATE,
 ): void {
   if (!navigation || !injectReader) return;
-  const hosts = [...new Set(gate.flatMap((r) => r.hosts))];
-  const filters = { url: hosts.map((host) => ({ hostEquals: host, schemes: ['https'] })) };
+  const filters = { url: portalHosts(gate).map((host) => ({ hostEquals: host, schemes: ['https'] })) };
   const onNavigation = (details: FrameNavigation) => {
     if (!builtInRuleReads(details.url, gate)) return;
     // The frame may be gone already (closed, navigated away): nothing to read there then.

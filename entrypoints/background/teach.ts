@@ -1,6 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
 import { z } from 'zod';
-import { isBuiltInPortalHost } from '../../rules/portals/registry';
 import {
   builtInRuleFor,
   checkTaughtRule,
@@ -57,14 +56,6 @@ export async function syncGrantedScripts(scripting: ScriptingApi, granted: strin
   return origins;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 function originOf(url: string | undefined): string | undefined {
   try {
     return url ? new URL(url).origin : undefined;
@@ -102,8 +93,8 @@ export function createTeachHandlers(
         if (!scripting) return { ok: false, error: 'scripting is not available' };
         // On a built-in portal the content script looked at the address's host and prefix only; the
         // rules' URL patterns decide here. Granted origins are read anywhere (generic reader, taught rules).
-        const url = sender.url ?? '';
-        if (isBuiltInPortalHost(hostOf(url)) && !builtInRuleReads(url))
+        const origin = originOf(sender.url);
+        if (origin && builtInRuleFor(origin) && !builtInRuleReads(sender.url ?? ''))
           return { ok: false, error: 'no rule reads this address' };
         await injectPortalReader(scripting, sender.tab.id, sender.frameId ?? 0);
         return { ok: true };

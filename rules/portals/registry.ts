@@ -59,13 +59,13 @@ export interface ContentScriptGate {
   prefixes: string[];
 }
 
-export function contentScriptGate(gate: readonly PortalGateRule[] = portalGate()): ContentScriptGate {
-  const hosts = [...new Set(gate.flatMap((r) => r.hosts))].sort();
-  const prefixes = [...new Set(gate.flatMap((r) => r.prefixes))].sort();
-  return { hosts: ` ${hosts.join(' ')} `, prefixes };
+/** Every host a built-in rule applies to, once each, sorted. */
+export function portalHosts(gate: readonly PortalGateRule[] = portalGate()): string[] {
+  return [...new Set(gate.flatMap((r) => r.hosts))].sort();
 }
 
-/** Whether the host is one a built-in rule applies to. */
-export function isBuiltInPortalHost(host: string, gate: readonly PortalGateRule[] = portalGate()): boolean {
-  return gate.some((r) => r.hosts.includes(host));
+export function contentScriptGate(gate: readonly PortalGateRule[] = portalGate()): ContentScriptGate {
+  const hosts = portalHosts(gate);
+  const prefixes = [...new Set(gate.flatMap((r) => r.prefixes))].sort();
+  return { hosts: ` ${hosts.join(' ')} `, prefixes };
 }
