@@ -4,6 +4,9 @@ import { Era835Stream } from '../../rules/x12/read-era835';
 import { saveClaimBatches } from '../claims';
 import { createSealer, getLockConfig, hasPlainPhi, type PhiSealer, protectClaim } from '../crypto';
 import type { OonDatabase } from '../db';
+import { describeStorageError } from '../errors';
+
+type Era835StreamResult = ReturnType<Era835Stream['finish']>;
 
 /** An 835 as text, or as a file read a slice at a time (large remittances are never held whole). */
 export type RemittanceFile = { name: string; text: string } | { name: string; blob: Blob };
@@ -62,7 +65,7 @@ export async function importRemittances(
   // Under the passphrase lock patient fields are sealed before they are written.
   const lock = await getLockConfig(db);
   const sealer = lock ? await createSealer(lock) : null;
-  for (const file of files) {
+  for (const [n, file] of files.entries()) {
     const readBefore = progress.read;
     const savedBefore = progress.claimsSaved;
     const source: ClaimSource = {
@@ -72,7 +75,7 @@ export async function importRemittances(
       readAt: now,
     };
     const stream = new Era835Stream(file.name);
-    let result: ReturnType<Era835Stream['finish']> | undefined;
+    let result: Era835StreamResult | undefined;
     try {
       await saveClaimBatches(db, score, now, async (save) => {
         // Reading the file is not IndexedDB work: waitFor keeps the transaction open meanwhile.
@@ -97,13 +100,31 @@ export async function importRemittances(
         if (!result.ok) throw new UnreadableFile(result.error);
       });
     } catch (err) {
-      if (!(err instanceof UnreadableFile)) throw err;
-      // Nothing of this file was kept: the transaction was aborted.
+      // Nothing of this file was kept: its transaction was aborted.
       progress.claimsSaved = savedBefore;
+      if (!(err instanceof UnreadableFile)) {
+        // A failed write (a full disk, the database closed). With nothing of this import stored yet the
+        // caller says "nothing was saved"; once earlier files are stored, each file says where it stands.
+        if (!reports.some((r) => r.ok && r.claimCount > 0)) throw err;
+        reports.push(
+          report(file.name, {
+            ok: false,
+            error: `${file.name}: ${describeStorageError(err, 'Nothing of this file was saved; the files before it were.')}`,
+          }),
+        );
+        for (const rest of files.slice(n + 1))
+          reports.push(
+            report(rest.name, {
+              ok: false,
+              error: `${rest.name}: not imported: the import stopped at ${file.name}.`,
+            }),
+          );
+        return reports;
+      }
     }
     progress.read = readBefore + sizeOf(file);
     onProgress?.({ ...progress });
-    reports.push(report(file.name, result ?? stream.finish()));
+    reports.push(report(file.name, result as Era835StreamResult));
   }
   return reports;
 }
@@ -145,7 +166,7 @@ async function eachSlice(
   }
 }
 
-function report(fileName: string, result: ReturnType<Era835Stream['finish']>): RemittanceFileReport {
+function report(fileName: string, result: Era835StreamResult): RemittanceFileReport {
   if (!result.ok) {
     return {
       fileName,

@@ -82,6 +82,28 @@ describe('importRemittances', () => {
     expect((await db.claims.toArray()).map((r) => r.key)).toEqual(['KEEP1']);
   });
 
+  it('when the disk fills during a later file, keeps the files before it and says which were not imported', async () => {
+    let calls = 0;
+    const failing = (c: Parameters<typeof scoreClaim>[0]) => {
+      if (++calls > 12) throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+      return score(c);
+    };
+    const first = sample('pyx12/835_mult_loops.txt');
+    const big = sample('oopfactory-x12parser/5010_ExampleFromNth_deidentified.txt');
+    const last = sample('pyx12/835_simple_4010X091A1.txt');
+    const reports = await importRemittances(db, [first, big, last], failing, 'now');
+    expect(reports.map((r) => [r.fileName, r.ok])).toEqual([
+      [first.name, true],
+      [big.name, false],
+      [last.name, false],
+    ]);
+    expect(reports[1]!.error).toBe(
+      `${big.name}: This computer has run out of space for OON Guard's data. Free some disk space or delete old claims, then try again. Nothing of this file was saved; the files before it were.`,
+    );
+    expect(reports[2]!.error).toBe(`${last.name}: not imported: the import stopped at ${big.name}.`);
+    expect(await db.claims.count()).toBe(reports[0]!.claimCount);
+  });
+
   it('makes a claim seen in an 835 and on a portal page one claim with both sources', async () => {
     const reports = await importRemittances(db, [sample('pyx12/835_mult_loops.txt')], score, 'now');
     expect(reports[0]!.ok).toBe(true);
